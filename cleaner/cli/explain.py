@@ -1,0 +1,45 @@
+"""`--explain`: every change as `rule: before → after (line:col)`, then the decisions."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from cleaner.pipeline import Result
+
+MAX_SHOWN = 40
+
+
+def visible(text: str) -> str:
+    """Show whitespace and invisible characters so an edit to them can be seen."""
+    out = []
+    for char in text[:MAX_SHOWN]:
+        if char == "\n":
+            out.append("\\n")
+        elif char == " ":
+            out.append("␣")
+        elif char == "\u3000":
+            out.append("\\u3000")
+        elif not char.isprintable():
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out) + ("…" if len(text) > MAX_SHOWN else "") if text else "∅"
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
+    return starts
+
+
+def explain_lines(result: Result, name: str = "") -> Iterator[str]:
+    starts = line_starts(result.input)
+    prefix = f"{name}:" if name else ""
+    for change in result.changes:
+        line = bisect_right(starts, change.start)
+        column = change.start - starts[line - 1] + 1
+        note = f"  [{change.note}]" if change.note else ""
+        yield f"{prefix}{change.rule}: {visible(change.before)} → {visible(change.after)} ({line}:{column}){note}"
+    for decision in result.decisions:
+        yield f"{prefix}decision {decision.rule}: {decision.summary} (confidence {decision.confidence:.2f})"

@@ -1,0 +1,30 @@
+"""What a rule may know besides its text: its settings and document-level facts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleaner.engine.record import Decision
+
+
+@dataclass(slots=True)
+class Context:
+    """Passed to every rule call.
+
+    `settings` are the rule's own settings (profile values over its defaults);
+    `facts` carry document-level findings between rules (e.g. the script);
+    `block_types` gives, for block-stage rules, the type of each line's block.
+    """
+
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    block_types: list[str] | None = None
+
+    def setting(self, key: str) -> Any:
+        return self.settings[key]
+
+    def decide(self, decision: Decision) -> None:
+        self.decisions.append(decision)

@@ -1,0 +1,94 @@
+"""Map offsets in a rewritten text back to the text it was rewritten from.
+
+Each application of a batch of edits yields an `OffsetMap`; a chain of them
+maps any position of the final text back to the input in O(k log n).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from cleaner.engine.record import Edit
+
+
+class OffsetMap:
+    """Positions of one rewrite: for each edit, where it sits before and after."""
+
+    __slots__ = ("_new_ends", "_new_starts", "_old_ends", "_old_starts")
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        # `edits` are sorted and non-overlapping, offsets in the old text.
+        self._old_starts: list[int] = []
+        self._old_ends: list[int] = []
+        self._new_starts: list[int] = []
+        self._new_ends: list[int] = []
+        shift = 0
+        for edit in edits:
+            new_start = edit.start + shift
+            new_end = new_start + len(edit.replacement)
+            self._old_starts.append(edit.start)
+            self._old_ends.append(edit.end)
+            self._new_starts.append(new_start)
+            self._new_ends.append(new_end)
+            shift += len(edit.replacement) - (edit.end - edit.start)
+
+    def __bool__(self) -> bool:
+        return bool(self._old_starts)
+
+    def to_old(self, position: int, *, end: bool = False) -> int:
+        """Map a position of the new text to the old text.
+
+        A position inside a replacement maps to the start of the replaced span
+        (or its end, with `end=True`, so spans keep covering what they covered).
+        """
+        index = bisect_right(self._new_starts, position) - 1
+        if index < 0:
+            return position
+        if position < self._new_ends[index] or (end and position == self._new_ends[index]):
+            if end and position > self._new_starts[index]:
+                return self._old_ends[index]
+            return self._old_starts[index]
+        return self._old_ends[index] + (position - self._new_ends[index])
+
+
+class OffsetChain:
+    """All rewrites applied so far, newest last."""
+
+    __slots__ = ("_maps",)
+
+    def __init__(self) -> None:
+        self._maps: list[OffsetMap] = []
+
+    def push(self, offset_map: OffsetMap) -> None:
+        if offset_map:
+            self._maps.append(offset_map)
+
+    def to_input(self, position: int, *, end: bool = False) -> int:
+        for offset_map in reversed(self._maps):
+            position = offset_map.to_old(position, end=end)
+        return position
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply sorted, non-overlapping edits to `text`."""
+    parts: list[str] = []
+    cursor = 0
+    for edit in edits:
+        parts.append(text[cursor : edit.start])
+        parts.append(edit.replacement)
+        cursor = edit.end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def normalize_edits(text: str, edits: Sequence[Edit]) -> list[Edit]:
+    """Sort edits; drop no-ops and any edit overlapping an earlier one (first wins, as in ruff)."""
+    result: list[Edit] = []
+    last_end = -1
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < last_end or text[edit.start : edit.end] == edit.replacement:
+            continue
+        result.append(edit)
+        last_end = edit.end
+    return result

@@ -1,0 +1,78 @@
+"""What the engine records: edits proposed by rules, changes applied, decisions taken.
+
+A rule proposes `Edit`s against the text it is given. The engine applies them
+and records one `Change` per edit, with the span mapped back to the *input*
+text, so the diff report and `--explain` can point at the original page.
+Decisions that are judgement calls (which script the document is in, where a
+headline belongs) are `Decision`s with the evidence that led to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] with `replacement` (offsets in the text the rule saw)."""
+
+    start: int
+    end: int
+    replacement: str
+    note: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One applied edit, located in the input text.
+
+    `start`/`end` are offsets in the input given to the engine; `before` is the
+    text the rule replaced (as the rule saw it, after earlier rules), `after` its
+    replacement. `confidence` < 1 marks a judgement call a reviewer should check.
+    """
+
+    rule: str
+    start: int
+    end: int
+    before: str
+    after: str
+    note: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A judgement the pipeline took, with its evidence (for the reviewer's report)."""
+
+    rule: str
+    kind: str
+    summary: str
+    confidence: float
+    evidence: dict[str, Any] = field(default_factory=dict)
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "kind": self.kind,
+            "summary": self.summary,
+            "confidence": round(self.confidence, 3),
+            "evidence": self.evidence,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def minimal_edit(offset: int, old: str, new: str, note: str = "") -> Edit:
+    """The smallest edit that turns `old` (at `offset`) into `new`: trim the common ends."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return Edit(offset + prefix, offset + len(old) - suffix, new[prefix : len(new) - suffix], note=note)

@@ -1,0 +1,92 @@
+"""Rules: small named units that each repair one artefact, with their own examples.
+
+A text rule is a function `(text, ctx) -> Iterable[Edit]`, registered with
+`@rule(...)`. Its examples (`bad -> good` pairs, and `keep` texts that must not
+change) are run by the test suite for every registered rule.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from cleaner.engine.record import Decision, Edit
+
+if TYPE_CHECKING:
+    from cleaner.engine.context import Context
+
+Stage = Literal["text", "block", "layout", "dedup"]
+TextRuleFunc = Callable[[str, "Context"], Iterable[Edit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """`before` becomes `after` when the rule runs alone (`after == before`: must be kept)."""
+
+    before: str
+    after: str
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_keep(self) -> bool:
+        return self.before == self.after
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    summary: str
+    group: str
+    stage: Stage
+    func: Callable[..., Any]
+    examples: tuple[Example, ...]
+    safe: bool = True
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def why(self) -> str:
+        """The rule's explanation: its docstring."""
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    *,
+    name: str,
+    summary: str,
+    group: str,
+    examples: Iterable[tuple[str, str] | Example] = (),
+    keep: Iterable[str] = (),
+    stage: Stage = "text",
+    safe: bool = True,
+    defaults: Mapping[str, Any] | None = None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a rule. `examples` are (bad, good) pairs; `keep` lists text it must leave alone."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        if name in REGISTRY:
+            raise ValueError(f"rule {name!r} is registered twice")
+        cases = [e if isinstance(e, Example) else Example(e[0], e[1]) for e in examples]
+        cases += [Example(text, text) for text in keep]
+        REGISTRY[name] = Rule(
+            name=name,
+            summary=summary,
+            group=group,
+            stage=stage,
+            func=func,
+            examples=tuple(cases),
+            safe=safe,
+            defaults=dict(defaults or {}),
+        )
+        return func
+
+    return register
+
+
+def describe(decision: Decision) -> str:
+    """One line for a decision, as `--explain` prints it."""
+    return f"{decision.rule}: {decision.summary} (confidence {decision.confidence:.2f})"

@@ -1,0 +1,240 @@
+"""The layout stage, step two: group blocks into articles and attach headlines.
+
+Works on the page as one block per line (after step one and the block rules).
+Headlines, bylines and credits may be printed away from their article; each
+headline is matched to the article body whose lead it fits best, with a prior for
+sitting right above (or right below) it. Every attachment is recorded as a
+decision with its score; a headline that fits no article is a fragment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaner.document import Article, Block, Document
+from cleaner.engine.context import Context
+from cleaner.engine.record import Change, Decision
+from cleaner.layout.headlines import match_score, split_heading
+from cleaner.layout.patterns import NEWS_LEAD, source_name
+from cleaner.layout.stage import BlockInfo
+
+ABOVE_PRIOR = 0.4  # right above an unclaimed body: attach on position alone (>= MIN_ATTACH)
+BELOW_PRIOR = 0.1  # printed right below: the page put it after its article
+MIN_ATTACH = 0.35
+SUBHEAD_MAX_LINE = 14  # characters per line of a subhead; headlines run longer
+
+
+@dataclass(slots=True)
+class PlacedBlock:
+    index: int
+    info: BlockInfo
+    text: str
+    start: int  # input span
+    end: int
+
+
+@dataclass(slots=True)
+class Masthead:
+    """A heading (headline candidate) with the bylines printed under it."""
+
+    heading: PlacedBlock | None
+    bylines: list[PlacedBlock] = field(default_factory=list)
+
+    @property
+    def position(self) -> int:
+        return (self.heading or self.bylines[0]).index
+
+
+@dataclass(slots=True)
+class Body:
+    blocks: list[PlacedBlock] = field(default_factory=list)
+    sources: list[PlacedBlock] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return self.blocks[0].index if self.blocks else self.sources[0].index
+
+    @property
+    def last(self) -> int:
+        return max(b.index for b in self.blocks + self.sources)
+
+    def lead(self) -> str:
+        text = ""
+        for block in self.blocks:
+            if block.info.kind == "paragraph":
+                text += block.text
+                if len(text) >= 400:
+                    break
+        return text
+
+
+def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -> tuple[Document, list[Change]]:
+    units = _units(blocks)
+    units = _resolve_subheads(units)
+    bodies = [u for u in units if isinstance(u, Body)]
+    mastheads = [u for u in units if isinstance(u, Masthead)]
+    attached, changes = _attach(mastheads, bodies, units, ctx, "attach-headline" in enabled)
+    document = Document()
+    for body in bodies:
+        document.articles.append(_article(body, attached.get(id(body), [])))
+    for masthead in mastheads:
+        if not any(masthead in attached_list for attached_list in attached.values()):
+            for block in ([masthead.heading] if masthead.heading else []) + masthead.bylines:
+                document.fragments.append(Block("fragment", block.text, block.start, block.end))
+                changes.append(Change("fragment", block.start, block.end, block.text, "",
+                                      note="belongs to no article on the page", confidence=0.6))
+                ctx.decide(Decision("fragment", "fragment", f"set apart: {block.text[:30]}", 0.6,
+                                    {"text": block.text}, block.start, block.end))
+    return document, changes
+
+
+def _units(blocks: list[PlacedBlock]) -> list[Masthead | Body]:
+    units: list[Masthead | Body] = []
+    for block in blocks:
+        kind = block.info.kind
+        last = units[-1] if units else None
+        if kind == "heading":
+            units.append(Masthead(block))
+        elif kind == "byline":
+            if isinstance(last, Masthead):
+                last.bylines.append(block)
+            else:
+                units.append(Masthead(None, [block]))
+        elif kind == "source":
+            if isinstance(last, Body):
+                last.sources.append(block)
+            else:
+                units.append(Body(sources=[block]))
+        else:
+            if not isinstance(last, Body) or last.sources or _starts_article(block, last):
+                units.append(Body([block]))
+            else:
+                last.blocks.append(block)
+    return units
+
+
+def _starts_article(block: PlacedBlock, body: Body) -> bool:
+    info = block.info
+    if info.hard_break_before or info.box_start:
+        return True
+    # In text with one block per line, a blank line separates articles.
+    previous = body.blocks[-1].info if body.blocks else None
+    return info.blank_before and info.line_count == 1 and previous is not None and previous.line_count == 1
+
+
+def _resolve_subheads(units: list[Masthead | Body]) -> list[Masthead | Body]:
+    """A heading between two bodies of one article is a subhead: merge the three."""
+    result: list[Masthead | Body] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        before = result[-1] if result else None
+        after = units[index + 1] if index + 1 < len(units) else None
+        if (isinstance(unit, Masthead) and isinstance(before, Body) and isinstance(after, Body)
+                and _is_subhead(unit, before, after)):
+            assert unit.heading is not None
+            unit.heading.info.kind = "subhead"
+            before.blocks.append(unit.heading)
+            before.blocks.extend(after.blocks)
+            before.sources.extend(after.sources)
+            index += 2
+            continue
+        result.append(unit)
+        index += 1
+    return result
+
+
+def _is_subhead(unit: Masthead, before: Body, after: Body) -> bool:
+    heading = unit.heading
+    if heading is None or unit.bylines or heading.info.level or before.sources or not before.blocks:
+        return False
+    info = heading.info
+    if info.box_start or info.hard_break_before or not after.blocks:
+        return False
+    first_after = after.blocks[0]
+    if info.blank_before:
+        return False
+    if first_after.info.box_start or first_after.info.hard_break_before or NEWS_LEAD.match(first_after.text):
+        return False
+    if first_after.info.blank_before and first_after.info.line_count == 1:
+        return False
+    parts = heading.text.split(" ")
+    return max(len(p) for p in parts) <= SUBHEAD_MAX_LINE
+
+
+def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead | Body], ctx: Context,
+            by_content: bool) -> tuple[dict[int, list[Masthead]], list[Change]]:
+    """Give each body at most one headline: best score first (content + position)."""
+    order = {id(u): i for i, u in enumerate(units)}
+    candidates: list[tuple[float, float, int, int]] = []
+    for m_index, masthead in enumerate(mastheads):
+        for b_index, body in enumerate(bodies):
+            gap = order[id(body)] - order[id(masthead)]
+            prior = ABOVE_PRIOR if gap == 1 else BELOW_PRIOR if gap == -1 else 0.0
+            if masthead.heading is None:  # a lone byline: only where it is printed
+                content = 0.0
+                prior = 0.5 if gap == 1 else 0.2 if gap == -1 else 0.0
+            elif masthead.heading.info.level:  # Markdown heading: the extractor kept order
+                content = 0.0
+                prior = 1.0 if gap == 1 else 0.0
+            else:
+                content = match_score(masthead.heading.text, body.lead()) if by_content else 0.0
+            candidates.append((content + prior, content, m_index, b_index))
+    candidates.sort(reverse=True)
+    taken_m: set[int] = set()
+    taken_b: set[int] = set()
+    byline_b: set[int] = set()
+    attached: dict[int, list[Masthead]] = {}
+    changes: list[Change] = []
+    for score, content, m_index, b_index in candidates:
+        masthead, body = mastheads[m_index], bodies[b_index]
+        if m_index in taken_m or score < MIN_ATTACH:
+            continue
+        lone_byline = masthead.heading is None
+        if (b_index in byline_b) if lone_byline else (b_index in taken_b):
+            continue
+        taken_m.add(m_index)
+        (byline_b if lone_byline else taken_b).add(b_index)
+        if masthead.bylines:
+            byline_b.add(b_index)
+        attached.setdefault(id(body), []).append(masthead)
+        if lone_byline:
+            continue
+        heading = masthead.heading
+        assert heading is not None
+        runner_up = max((s for s, _, m, b in candidates if m == m_index and b != b_index), default=0.0)
+        confidence = max(0.0, min(1.0, 0.5 + (score - runner_up)))
+        adjacent = order[id(body)] - order[id(masthead)] == 1
+        ctx.decide(Decision(
+            "attach-headline", "headline",
+            f"headline “{heading.text[:24]}” {'kept above' if adjacent else 'moved to'} the article "
+            f"starting “{body.lead()[:12]}”",
+            confidence,
+            {"score": round(score, 3), "content": round(content, 3), "runner_up": round(runner_up, 3),
+             "moved": not adjacent},
+            heading.start, heading.end,
+        ))
+        if not adjacent:
+            changes.append(Change("attach-headline", heading.start, heading.end, heading.text, heading.text,
+                                  note=f"moved to the head of its article (score {score:.2f})",
+                                  confidence=confidence))
+    return attached, changes
+
+
+def _article(body: Body, mastheads: list[Masthead]) -> Article:
+    article = Article()
+    headed = [m for m in mastheads if m.heading is not None]
+    if headed:
+        kicker, title, subtitle = split_heading(headed[0].heading.text)
+        article.kicker, article.headline = kicker, title
+        if subtitle:
+            article.subtitle = subtitle
+    bylines = [b.text for m in mastheads for b in m.bylines]
+    if bylines:
+        article.byline = " ".join(bylines)
+    if body.sources:
+        article.source = "；".join(source_name(s.text) for s in body.sources)
+    for block in body.blocks:
+        kind = "subhead" if block.info.kind == "subhead" else "paragraph"
+        article.blocks.append(Block(kind, block.text, block.start, block.end))
+    return article

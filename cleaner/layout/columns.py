@@ -1,0 +1,81 @@
+"""What the page itself says about its layout: column width, blank lines, indents."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+import regex
+
+from cleaner.layout.lines import Line
+from cleaner.layout.patterns import MARKDOWN_HEADING, is_byline, is_source_line
+
+# Newspaper columns are narrow (10-20 characters); a line wider than this is text with
+# one paragraph per line (or a headline), not a column line.
+MAX_COLUMN_WIDTH = 48
+MIN_COLUMN_WIDTH = 12  # six characters: narrower "columns" are lists or noise
+NEIGHBOURS = 6
+EXACT = regex.compile(r"\p{Han}+")
+
+
+@dataclass(frozen=True, slots=True)
+class PageShape:
+    column_width: list[int | None]  # per line: the local full-line width, None outside columns
+    blank_lines_meaningful: bool  # blank lines are rare, so each one marks a break
+    indent_marks_box: bool  # indents are rare: one marks the start of a text box (article)
+
+
+def local_column_widths(lines: list[Line]) -> list[int | None]:
+    """The full width of the column each line sits in.
+
+    Lines of Han characters only measure the column exactly: punctuation may be
+    squeezed and digits are narrower, so lines holding them vary by a cell or two.
+    Full lines of Han share one width, while headings and first lines (also free of
+    punctuation) vary, so the column width is the most common width among the exact
+    lines nearby. Columns change width within a page (and within a story, where
+    text runs around a picture), so only the six lines before and after count.
+    Where no width repeats, the median of all nearby column lines is used.
+    """
+    column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
+    exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
+    result: list[int | None] = []
+    for index, line in enumerate(lines):
+        if line.width > MAX_COLUMN_WIDTH:
+            result.append(None)
+            continue
+        low, high = max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1
+        if sum(column[low:high]) < 3:
+            result.append(None)  # too few lines around to speak of a column
+            continue
+        counts = Counter(w for w in exact[low:high] if w is not None and w >= MIN_COLUMN_WIDTH)
+        if counts and counts.most_common(1)[0][1] >= 2:
+            # Full lines of Han all have the same width: the most common one (ties: wider).
+            top = max(counts.values())
+            result.append(max(w for w, n in counts.items() if n == top))
+            continue
+        near = sorted(lines[i].width for i in range(low, min(high, len(lines))) if column[i] and i != index)
+        middle = near[len(near) // 2] if near else 0
+        result.append(middle if middle >= MIN_COLUMN_WIDTH else None)
+    return result
+
+
+def measure(lines: list[Line]) -> PageShape:
+    gaps = len(lines) - 1
+    blank_gaps = sum(1 for line in lines[1:] if line.blank_before)
+    # A blank line after a clause mark (，、：；) or before a closing mark is inside a
+    # sentence: there blank lines are the extractor's noise, not breaks.
+    wraps = sum(1 for before, line in pairwise(lines)
+                if line.blank_before and (before.ends_pause or line.starts_continuation))
+    indented = sum(1 for line in lines[1:] if line.indent)
+    sentence_ends = sum(1 for line in lines if line.ends_sentence) + 1
+    return PageShape(
+        column_width=local_column_widths(lines),
+        blank_lines_meaningful=gaps > 0 and (blank_gaps <= 0.3 * gaps or wraps <= 0.05 * blank_gaps),
+        # Paragraph indents would appear on about as many lines as sentences end.
+        indent_marks_box=indented <= 0.35 * sentence_ends,
+    )
+
+
+def _furniture(text: str) -> bool:
+    return bool(MARKDOWN_HEADING.match(text)) or is_byline(text) or is_source_line(text)

@@ -1,0 +1,49 @@
+"""Headline text: kicker / title / subtitle parts, and how well a headline matches a body."""
+
+from __future__ import annotations
+
+import regex
+from rapidfuzz import fuzz
+
+KICKER_SPACE = regex.compile(r"(?<=[\p{Han}\d》”）])\s+(?=[\p{Han}《“（\d])")
+SUBTITLE_SPLIT = regex.compile(r"\s*(?=——)")
+SIGNAL = regex.compile(r"[\p{Han}\dA-Za-z]")
+LEAD_CHARS = 400
+
+
+def split_heading(text: str) -> tuple[str | None, str, str | None]:
+    """(kicker, title, subtitle) of a heading line.
+
+    A kicker (引题) is set above the title and separated from it by one space in
+    clean text: `大力发展社区慈善 四川出台指引` -> kicker `大力发展社区慈善`. A subtitle
+    (副题) starts with a dash: `… ——记…`.
+    """
+    subtitle = None
+    parts = SUBTITLE_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[0]:
+        text, subtitle = parts[0].strip(), parts[1].strip()
+    pieces = KICKER_SPACE.split(text)
+    if len(pieces) == 2 and all(len(p) >= 4 for p in pieces):
+        return pieces[0], pieces[1], subtitle
+    return None, text, subtitle
+
+
+def bigrams(text: str) -> set[str]:
+    chars = "".join(SIGNAL.findall(text))
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def match_score(headline: str, lead: str) -> float:
+    """How well a headline matches an article's lead, 0..1.
+
+    Headlines reuse the lead's words: the share of the headline's character bigrams
+    found in the first few hundred characters, averaged with rapidfuzz's best partial
+    alignment (which rewards the longest shared phrase).
+    """
+    grams = bigrams(headline)
+    if not grams or not lead:
+        return 0.0
+    lead = lead[:LEAD_CHARS]
+    containment = len(grams & bigrams(lead)) / len(grams)
+    alignment = fuzz.partial_ratio(headline, lead) / 100.0
+    return 0.7 * containment + 0.3 * alignment

@@ -1,0 +1,56 @@
+"""Shapes of newspaper furniture: bylines, source credits, headings, article openers.
+
+Each pattern follows a convention of Chinese newspaper typesetting, not the words
+of any particular page.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# A byline: a mark (■ ● ▲ ◆ □ ○ ★ ☆ ◎) and/or a role word, then names.
+# 本报记者 / 记者 / 通讯员 / 特约记者 / 实习生 / 本报讯 / 新华社…电 / 文 / 图.
+BYLINE = regex.compile(
+    r"^(?:[■●▲◆□○★☆◎▪•]\s*)?"
+    r"(?:(?:本报|特约|见习|首席)?记者|通讯员|实习生|撰稿|文[／/]图|文\s|图\s|作者|编辑|责编|本报讯|"
+    r"本报(?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?讯|(?:新华社|中新社)\p{Han}{0,6}\d{0,2}月?\d{0,2}日?电)"
+    r"[\p{Han}\s（）()、：:·•／/]*$"
+)
+BYLINE_MARK = regex.compile(r"^[■●▲◆□○★☆◎▪]\s*\p{Han}")
+# A source credit on its own line: the whole line in brackets, naming where the
+# story comes from (据…, 来源：…) or a publishing body (…厅 …局 …网 …报 …社 …发布).
+SOURCE_LINE = regex.compile(
+    r"^[（(]\s*(?:(?:据|来源[：:]|稿件来源[：:]|转自|摘自)[^（）()]{2,30}"
+    r"|[^（）()，。,]{2,24}(?:厅|局|部|委|办|会|院|社|网|报|台|站|发布|消息|供稿|官网|公众号|日报|晚报))\s*[）)]$"
+)
+# A credit glued to the end of a paragraph: `…示范标杆。（据广东省民政厅）`.
+TRAILING_SOURCE = regex.compile(r"(?<=[。！？”’])\s*[（(]\s*(?:据|来源[：:])[^（）()]{2,30}[）)]$")
+# A Markdown heading from an extractor that emits them: `## 标题`. It is a headline
+# only if it holds a letter, digit or Han character.
+MARKDOWN_HEADING = regex.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
+HAS_CONTENT = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+# A subtitle printed under a title starts with a dash: `——记…`.
+SUBTITLE = regex.compile(r"^(?:——|--|－－)")
+# How news leads open: a date or time word, then a comma (`3月20日，` `近日，` `日前，`),
+# or the wire formula `本报讯`. A general convention of Chinese news writing.
+NEWS_LEAD = regex.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午)?|近日|日前|近期|昨天|昨日|今天|今日|前不久|近年来|本报讯)[，,]"
+)
+# List and section markers that start a new paragraph: 一是 一、 （一） 1. 第一，
+NUMERAL = "一二三四五六七八九十"
+ENUMERATION = regex.compile(
+    rf"^(?:[{NUMERAL}]+[是要、]|[（(][{NUMERAL}\d]+[）)]|\d{{1,2}}[.、．]|第[{NUMERAL}]+[，,、])"
+)
+
+
+def is_byline(text: str) -> bool:
+    return len(text) <= 40 and bool(BYLINE.match(text) or (BYLINE_MARK.match(text) and len(text) <= 24))
+
+
+def is_source_line(text: str) -> bool:
+    return len(text) <= 32 and bool(SOURCE_LINE.match(text))
+
+
+def source_name(text: str) -> str:
+    """The credit without its brackets: `（据河北省民政厅）` -> `据河北省民政厅`."""
+    return text.strip().strip("（）()").strip()

@@ -1,0 +1,117 @@
+"""The layout stage's decisions, registered as rules: they can be listed, explained,
+disabled by name, and their examples run through the whole default pipeline.
+
+The work itself is done by `cleaner.layout.stage` (blocks) and
+`cleaner.layout.articles` (articles); each decision they record carries one of
+these names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cleaner.engine.context import Context
+from cleaner.engine.record import Edit
+from cleaner.engine.rule import rule
+
+
+def _layout_rule(name: str, summary: str, why: str, examples: Iterable[tuple[str, str]] = (),
+                 keep: Iterable[str] = ()) -> None:
+    def step(text: str, ctx: Context) -> Iterable[Edit]:
+        raise RuntimeError(f"{name} is carried out by the layout stage, not called alone")
+
+    step.__doc__ = why
+    step.__name__ = name.replace("-", "_")
+    rule(name=name, summary=summary, group="layout", stage="layout", examples=examples, keep=keep,
+         safe=False)(step)
+
+
+_layout_rule(
+    "paragraph-break",
+    "Keep true paragraph ends; drop blank lines and indents between blocks (off: no layout stage).",
+    """Why: extractors print blank lines after most lines and lose the indent that marks
+    a paragraph. A paragraph ends where a line is short and ends a sentence, where the
+    next line starts indented or like a new paragraph, or at a page break.""",
+    examples=[
+        ("出席会议并讲话。\n\n会议指出，近年来全省民政\n\n社会救助领域上下联动。",
+         "出席会议并讲话。\n会议指出，近年来全省民政社会救助领域上下联动。"),
+    ],
+)
+_layout_rule(
+    "join-wrap",
+    "Join lines that a column wrap split: nothing between Chinese characters, a space between Latin words.",
+    """Why: a newspaper column is 10-16 characters wide, so every paragraph is cut into
+    many lines. A line as wide as the column that does not end a sentence continues on
+    the next line; a number or a hyphenated Latin word may be split at the wrap.""",
+    examples=[
+        ("巩固拓展脱贫攻坚\n成果、扎实推进乡村全\n\n面振兴工作，为兜牢民生底线\n作出新贡献。",
+         "巩固拓展脱贫攻坚成果、扎实推进乡村全面振兴工作，为兜牢民生底线作出新贡献。"),
+        ("会议强调，今年要以宣传贯彻落\n实国务院办公厅转发民政部等10\n\n部门的意见为统领，按照总体思\n路，深入推进改革。",
+         "会议强调，今年要以宣传贯彻落实国务院办公厅转发民政部等10部门的意见为统领，按照总体思路，深入推进改革。"),
+        ("会上，他介绍了 inter-\nnational 合作项目的经验，\n并回答了记者的提问。",
+         "会上，他介绍了international合作项目的经验，并回答了记者的提问。"),
+    ],
+)
+_layout_rule(
+    "heading-join",
+    "Make one headline of a title printed over two lines, or of a kicker and its title (kept apart by a space).",
+    """Why: headlines are set large, so a title often takes two lines; a kicker (引题) is a
+    shorter line above the title. A first line clearly shorter than the second is a
+    kicker and keeps one space before the title; otherwise the lines are one title.""",
+    examples=[
+        ("江苏省民政厅举办 2024年\n全省社会事务工作培训会\n\n日前，全省社会事务工作培训会在南京召开，会议总结了工作。",
+         "江苏省民政厅举办2024年全省社会事务工作培训会\n日前，全省社会事务工作培训会在南京召开，会议总结了工作。"),
+        ("鼓励开展慈善帮扶\n吉林印发若干措施加强社会救助工作\n\n近日，吉林印发若干措施，加强社会救助工作。",
+         "鼓励开展慈善帮扶 吉林印发若干措施加强社会救助工作\n近日，吉林印发若干措施，加强社会救助工作。"),
+    ],
+)
+_layout_rule(
+    "source-credit",
+    "Set a source credit such as （据河北省民政厅） apart from the last paragraph.",
+    """Why: a credit printed at the end of the last paragraph names where the story
+    comes from; it is not body text. It goes to the article's `source`.""",
+    examples=[
+        ("会议要求各地抓好落实，推动工作取得实效。(据陕西发布)",
+         "会议要求各地抓好落实，推动工作取得实效。\n（据陕西发布）"),
+    ],
+)
+_layout_rule(
+    "attach-headline",
+    "Attach each headline to the article whose lead it matches best, even when printed after it.",
+    """Why: page make-up puts headlines above, below or beside their story, and extractors
+    emit boxes in their own order. A headline reuses the words of its article's lead,
+    so it is matched by content (character bigrams and rapidfuzz alignment) with a
+    prior for sitting right above or below the body; the score is recorded.""",
+    examples=[
+        ("日前，河北省社会救助工作会议在邯郸召开，会议总结了工作。\n（据河北省民政厅）\n"
+         "2024年河北省社会救助工作会议召开\n"
+         "3月20日，湖北省民政厅在武汉举办全省社会事务工作培训班，部署了工作。\n"
+         "湖北省民政厅举办全省社会事务工作培训班",
+         "2024年河北省社会救助工作会议召开\n日前，河北省社会救助工作会议在邯郸召开，会议总结了工作。\n"
+         "（据河北省民政厅）\n\n湖北省民政厅举办全省社会事务工作培训班\n"
+         "3月20日，湖北省民政厅在武汉举办全省社会事务工作培训班，部署了工作。"),
+    ],
+)
+_layout_rule(
+    "subhead",
+    "Keep a subhead inside its article as its own block, not glued to the next paragraph.",
+    """Why: long stories are broken up by short subheads (often two short lines). A
+    heading between two paragraphs of one article, with no credit before it and no
+    new lead after it, and short lines, is a subhead.""",
+    examples=[
+        ("近日，某区开展儿童关爱活动，惠及儿童千余人。\n走访宣传筑基\n织密关爱服务网络\n"
+         "区保护中心发挥资源整合优势，为儿童送去书包。",
+         "近日，某区开展儿童关爱活动，惠及儿童千余人。\n走访宣传筑基 织密关爱服务网络\n"
+         "区保护中心发挥资源整合优势，为儿童送去书包。"),
+    ],
+)
+_layout_rule(
+    "fragment",
+    "Set apart text that belongs to no article on the page (kept in the JSON `fragments`).",
+    """Why: a page often carries the last line of another page's story or a stray title.
+    Glued into an article it would corrupt it; it is reported instead.""",
+    examples=[
+        ("近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。\n迎接公益新时代的到来",
+         "近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。"),
+    ],
+)

@@ -1,0 +1,99 @@
+"""The layout stage, step one: turn page text into one block per line.
+
+It reads the page's lines, decides every gap (column wrap or block end), and
+returns the edits that join wrapped lines and normalise block breaks, plus what
+each resulting line is. The engine applies and records the edits like any rule's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaner.engine.record import Edit
+from cleaner.layout.columns import measure
+from cleaner.layout.lines import split_lines
+from cleaner.layout.paragraphs import HYPHENATED, RawBlock, heading_joiner, segment, wrap_joiner
+from cleaner.layout.patterns import HAS_CONTENT, MARKDOWN_HEADING, TRAILING_SOURCE
+
+
+@dataclass(slots=True)
+class BlockInfo:
+    """What the layout stage knows of one output line (one block)."""
+
+    kind: str  # paragraph | heading | byline | source | markdown
+    box_start: bool
+    blank_before: bool
+    hard_break_before: bool
+    level: int = 0
+    line_count: int = 1
+    weakest_join: float = 1.0
+
+
+@dataclass(slots=True)
+class LayoutPlan:
+    edits: list[tuple[str, Edit]]  # (rule name, edit), all against the same text
+    blocks: list[BlockInfo]
+
+
+def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
+    lines = split_lines(text)
+    edits: list[tuple[str, Edit]] = []
+    if not lines:
+        if text:
+            edits.append(("paragraph-break", Edit(0, len(text), "")))
+        return LayoutPlan(edits, [])
+    shape = measure(lines)
+    raw_blocks = segment(lines, shape, join_enabled="join-wrap" in enabled,
+                         headings_enabled="heading-join" in enabled)
+    infos: list[BlockInfo] = []
+    if lines[0].start > 0:
+        edits.append(("paragraph-break", Edit(0, lines[0].start, "", note="page start")))
+    previous_end: int | None = None
+    for block in raw_blocks:
+        first = block.lines[0]
+        if previous_end is not None and text[previous_end : first.start] != "\n":
+            gap = block.gaps[0]
+            edits.append(("paragraph-break",
+                          Edit(previous_end, first.start, "\n", note=gap.reason, confidence=gap.confidence)))
+        _join_lines(text, block, edits)
+        info = BlockInfo(
+            kind=block.kind,
+            box_start=block.box_start,
+            blank_before=block.blank_before,
+            hard_break_before=block.hard_break_before,
+            level=block.level,
+            line_count=len(block.lines),
+            weakest_join=min((g.confidence for g in block.gaps[1:]), default=1.0),
+        )
+        if block.kind == "markdown" and not HAS_CONTENT.search(first.text.lstrip("#")):
+            info.kind = "paragraph"  # `# “`: nothing to head an article with; kept as text
+        elif block.kind == "markdown":
+            marker = MARKDOWN_HEADING.match(first.text)
+            # Drop the `## ` marker: the level is kept in the block info.
+            edits.append(("paragraph-break", Edit(first.start, first.start + marker.start(2), "",
+                                                  note="Markdown heading marker")))
+            info.kind = "heading"
+        infos.append(info)
+        last = block.lines[-1]
+        credit = TRAILING_SOURCE.search(last.text) if block.kind == "paragraph" else None
+        if credit and credit.start() > 0 and "source-credit" in enabled:
+            cut = last.start + credit.start()
+            glue_end = cut + (len(credit.group()) - len(credit.group().lstrip()))
+            edits.append(("source-credit", Edit(cut, glue_end, "\n", note="source credit at paragraph end")))
+            infos.append(BlockInfo(kind="source", box_start=False, blank_before=False, hard_break_before=False))
+        previous_end = last.end
+    if previous_end is not None and text[previous_end:] not in ("", "\n"):
+        edits.append(("paragraph-break", Edit(previous_end, len(text), "", note="page end")))
+    return LayoutPlan(edits, infos)
+
+
+def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> None:
+    for a, b, gap in zip(block.lines, block.lines[1:], block.gaps[1:], strict=False):
+        if block.kind == "heading":
+            edits.append(("heading-join",
+                          Edit(a.end, b.start, heading_joiner(a, b), note=gap.reason, confidence=gap.confidence)))
+        elif HYPHENATED.search(a.text) and b.text[:1].islower():
+            edits.append(("join-wrap", Edit(a.end - 1, b.start, "", note="hyphenated word", confidence=0.9)))
+        else:
+            edits.append(("join-wrap",
+                          Edit(a.end, b.start, wrap_joiner(a, b), note=gap.reason, confidence=gap.confidence)))

@@ -1,0 +1,139 @@
+"""Rules that give punctuation in Chinese text its full-width Chinese form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleaner.chars import CJK_PUNCT
+from cleaner.engine.context import Context
+from cleaner.engine.record import Edit
+from cleaner.engine.rule import rule
+
+FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# A character that makes its neighbour "Chinese context": Han or Chinese punctuation.
+CHINESE = r"[\p{Han}" + regex.escape(CJK_PUNCT) + r"]"
+# `, ; : ? !` with Chinese on one side (a few spaces between are allowed).
+# A run of marks (`,,` `?!`) is judged as one, so a second pass finds nothing new.
+HALF_PUNCT = regex.compile(rf"(?<={CHINESE}[ ]{{0,3}})[,;:?!]+|[,;:?!]+(?=[ ]{{0,3}}{CHINESE})")
+
+
+@rule(
+    name="punct-fullwidth",
+    summary="Turn half-width , ; : ? ! next to Chinese text into ， ； ： ？ ！.",
+    group="punctuation",
+    examples=[
+        ("会议,民政部", "会议，民政部"),
+        ("要求:一是", "要求：一是"),
+        ("是吗?好!", "是吗？好！"),
+        ("共有1,000人,其中", "共有1,000人，其中"),
+        ("2023年,2024年", "2023年，2024年"),
+    ],
+    keep=["1,000", "10:30开会", "Hello, world: yes!", "3.5%"],
+)
+def punct_fullwidth(text: str, ctx: Context) -> Iterator[Edit]:
+    """Why: extractors and OCR engines often emit ASCII punctuation for Chinese marks.
+    A mark is Chinese when a Han character or Chinese punctuation is next to it
+    (spaces between allowed); between two digits it belongs to the number."""
+    for m in HALF_PUNCT.finditer(text):
+        start, end = m.span()
+        if end - start == 1 and 0 < start < len(text) - 1 and _ascii_digit(text[start - 1]) \
+                and _ascii_digit(text[end]):
+            continue  # inside a number: 1,000 or 10:30
+        yield Edit(start, end, "".join(FULLWIDTH[c] for c in m.group()))
+
+
+def _ascii_digit(char: str) -> bool:
+    return "0" <= char <= "9"
+
+
+
+PAREN = regex.compile(r"[()]")
+HAN_CHAR = regex.compile(r"\p{Han}")
+
+
+@rule(
+    name="paren-fullwidth",
+    summary="Turn half-width ( ) around or beside Chinese text into （ ）, as a pair.",
+    group="punctuation",
+    examples=[
+        ("(据陕西发布)", "（据陕西发布）"),
+        ("指引(试行)发布", "指引（试行）发布"),
+        ("方案(2023-2027年)等", "方案（2023-2027年）等"),
+        ("各省(区、市)民政部门", "各省（区、市）民政部门"),
+    ],
+    keep=["f(x) = (a + b)", "see (1999)", "（已是全角）"],
+)
+def paren_fullwidth(text: str, ctx: Context) -> Iterator[Edit]:
+    """Why: a Chinese parenthesis is full-width. Brackets are converted as a pair, so
+    `(2023-2027年)` and `(x)` stay balanced: a pair is Chinese when it encloses a Han
+    character or has Han or Chinese punctuation right outside it."""
+    for line_start, line in _lines(text):
+        stack: list[int] = []
+        for m in PAREN.finditer(line):
+            if m.group() == "(":
+                stack.append(m.start())
+                continue
+            close = m.start()
+            if stack:
+                open_ = stack.pop()
+                if (HAN_CHAR.search(line, open_, close)
+                        or _is_chinese(line, open_ - 1) or _is_chinese(line, close + 1)):
+                    yield Edit(line_start + open_, line_start + open_ + 1, "（")
+                    yield Edit(line_start + close, line_start + close + 1, "）")
+            elif _is_chinese(line, close - 1):
+                yield Edit(line_start + close, line_start + close + 1, "）")
+        for open_ in stack:  # unclosed on this line: judge by what follows
+            if _is_chinese(line, open_ + 1) or _is_chinese(line, open_ - 1):
+                yield Edit(line_start + open_, line_start + open_ + 1, "（")
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        yield offset, line
+        offset += len(line)
+
+
+def _is_chinese(line: str, index: int) -> bool:
+    return 0 <= index < len(line) and bool(CHINESE_CHAR.match(line[index]))
+
+
+CHINESE_CHAR = regex.compile(CHINESE)
+QUOTE = regex.compile(r"[\"']")
+
+
+@rule(
+    name="quotes-cjk",
+    summary="Turn straight quotes in Chinese text into “ ” and ‘ ’.",
+    group="punctuation",
+    examples=[
+        ('坚持"保障基本"原则', "坚持“保障基本”原则"),
+        ('他说:"好。"', "他说:“好。”"),
+        ("所谓'一老一小'", "所谓‘一老一小’"),
+    ],
+    keep=['He said "yes" twice', "don't", "“已是弯引号”"],
+)
+def quotes_cjk(text: str, ctx: Context) -> Iterator[Edit]:
+    """Why: Chinese text uses curly quotes; straight ones come from extractors and OCR.
+    Quotes next to Chinese alternate open/close along the text; a quote after an
+    opening context (line start, space, `：`) opens, one before `，。` closes."""
+    open_state = {'"': False, "'": False}
+    for m in QUOTE.finditer(text):
+        index, quote = m.start(), m.group()
+        before = text[index - 1] if index else "\n"
+        after = text[index + 1] if index + 1 < len(text) else "\n"
+        if not (CHINESE_CHAR.match(before) or CHINESE_CHAR.match(after)):
+            continue
+        if quote == "'" and before.isascii() and before.isalpha():
+            continue  # an apostrophe in a Latin word
+        if after in "，。、；：？！）》" or (before not in "\n ：:（《" and open_state[quote]):
+            opening = False
+        elif before in "\n ：:（《" or not open_state[quote]:
+            opening = True
+        else:
+            opening = not open_state[quote]
+        open_state[quote] = opening
+        pair = "“”" if quote == '"' else "‘’"
+        yield Edit(index, index + 1, pair[0] if opening else pair[1])

@@ -1,0 +1,166 @@
+"""The cleaner: normal-form rules, then layout, then block rules, then articles.
+
+One direction, no back and forth: every stage records into one list of changes
+(located in the input) and one list of decisions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from cleaner.document import Article, Block, Document
+from cleaner.engine.context import Context
+from cleaner.engine.profile import DEFAULT_PROFILE, Profile, ProfileError, load_profile
+from cleaner.engine.record import Change, Decision
+from cleaner.engine.rule import REGISTRY
+from cleaner.engine.textstage import TextState
+from cleaner.layout.articles import PlacedBlock, assemble
+from cleaner.layout.stage import BlockInfo, plan_blocks
+
+FORMATS = ("text", "markdown", "json")
+MAX_PASSES = 4
+
+
+@dataclass
+class Result:
+    """What cleaning one page produced."""
+
+    input: str
+    document: Document
+    changes: list[Change] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        from cleaner.render import render_text
+
+        return render_text(self.document)
+
+    def render(self, fmt: str = "text") -> str:
+        from cleaner.render import render
+
+        return render(self, fmt)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.document.to_dict()
+        data["changes"] = [
+            {"rule": c.rule, "start": c.start, "end": c.end, "before": c.before, "after": c.after,
+             **({"note": c.note} if c.note else {}),
+             **({"confidence": round(c.confidence, 3)} if c.confidence < 1 else {})}
+            for c in self.changes
+        ]
+        data["decisions"] = [d.to_dict() for d in self.decisions]
+        return data
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+class Cleaner:
+    """A configured pipeline. Reuse one instance for many pages.
+
+    >>> from cleaner import Cleaner
+    >>> result = Cleaner(disable=["t2s"]).run("会议指出,２０２４ 年\\n工作成效明显。")
+    >>> result.text
+    '会议指出，2024年工作成效明显。\\n'
+    >>> sorted({change.rule for change in result.changes})
+    ['join-wrap', 'punct-fullwidth', 'space-digit-unit', 'width-ascii']
+    """
+
+    def __init__(self, profile: str | Profile = DEFAULT_PROFILE, disable: Iterable[str] = ()) -> None:
+        self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
+        disabled = frozenset(disable)
+        unknown = sorted(disabled - set(REGISTRY))
+        if unknown:
+            raise ProfileError(f"unknown rule(s) to disable: {', '.join(unknown)} (see clean --list-rules)")
+        self.rules = self.profile.rules(disabled)
+        self.text_rules = [r for r in self.rules if r.stage == "text"]
+        self.block_rules = [r for r in self.rules if r.stage == "block"]
+        self.layout_enabled = frozenset(r.name for r in self.rules if r.stage == "layout")
+        self._settings = {r.name: self.profile.settings_for(r) for r in self.rules}
+
+    def run(self, text: str) -> Result:
+        """Clean a text: one page, or several separated by form feeds (each cleaned alone)."""
+        facts: dict[str, Any] = {}
+        if "\f" not in text:
+            return self.run_page(text, facts)
+        merged = Result(text, Document())
+        offset = 0
+        for number, page in enumerate(text.split("\f")):
+            result = self.run_page(page, facts)
+            merged.document.extend(result.document, number, offset)
+            merged.changes.extend(replace(c, start=c.start + offset, end=c.end + offset) for c in result.changes)
+            merged.decisions.extend(result.decisions)
+            offset += len(page) + 1
+        return merged
+
+    def run_page(self, text: str, facts: dict[str, Any] | None = None) -> Result:
+        """Clean one page. `facts` carries document-level findings (the script) across pages."""
+        state = TextState(text)
+        decisions: list[Decision] = []
+        facts = {} if facts is None else facts
+        self._normal_form(state, facts, decisions)
+        if "paragraph-break" in self.layout_enabled:
+            plan = plan_blocks(state.text, self.layout_enabled)
+            state.apply_named(plan.edits)
+            infos = plan.blocks
+            # Joined lines bring characters together (`，` + `,`): the normal form again.
+            self._normal_form(state, facts, decisions)
+        else:
+            infos = None
+        lines = state.text.split("\n") if state.text else []
+        if infos is None:  # layout off: every non-blank line is a paragraph
+            infos = [BlockInfo("paragraph", False, False, False) for _ in lines]
+        block_types = [info.kind for info in infos]
+        for rule in self.block_rules:
+            state.run(rule, Context(self._settings[rule.name], facts, decisions, block_types))
+        placed = self._place(state, infos)
+        if self.layout_enabled and "paragraph-break" in self.layout_enabled:
+            ctx = Context({}, facts, decisions)
+            document, changes = assemble(placed, ctx, self.layout_enabled)
+            state.changes.extend(changes)
+        else:
+            document = Document([Article(blocks=[Block("paragraph", p.text, p.start, p.end)
+                                                 for p in placed if p.text.strip()])])
+        return Result(text, document, state.changes, decisions)
+
+    def _normal_form(self, state: TextState, facts: dict[str, Any], decisions: list[Decision]) -> None:
+        """Run the text rules until a pass changes nothing (one rule's output can give
+        another work: `会议, ,` -> `会议， ,` -> `会议，,`), as ruff's fixer does."""
+        changed_by: list[str] = []
+        for _ in range(MAX_PASSES):
+            changed_by = [rule.name for rule in self.text_rules
+                          if state.run(rule, Context(self._settings[rule.name], facts, decisions))]
+            if not changed_by:
+                return
+        decisions.append(Decision("engine", "convergence",
+                                  f"normal form failed to converge: rules {', '.join(changed_by)}", 0.0))
+
+    @staticmethod
+    def _place(state: TextState, infos: list[BlockInfo]) -> list[PlacedBlock]:
+        placed: list[PlacedBlock] = []
+        offset = 0
+        for index, line in enumerate(state.text.split("\n") if state.text else []):
+            if line and index < len(infos):
+                start, end = state.to_input(offset, offset + len(line))
+                placed.append(PlacedBlock(index, infos[index], line, start, end))
+            offset += len(line) + 1
+        return placed
+
+
+_default: Cleaner | None = None
+
+
+def clean(text: str) -> str:
+    """Clean one page with the default profile and return the text format.
+
+    >>> clean("会议指出,２０２５ 年全省民政\\n工作取得成效。")
+    '会议指出，2025年全省民政工作取得成效。\\n'
+    """
+    global _default
+    if _default is None:
+        _default = Cleaner()
+    return _default.run(text).text

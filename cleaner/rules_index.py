@@ -1,0 +1,11 @@
+"""Import every module that registers rules, so the registry is complete."""
+
+from cleaner.layout import rules as _layout_rules  # noqa: F401
+from cleaner.normalize import (  # noqa: F401
+    invisible,
+    mojibake,
+    punctuation,
+    script,
+    spacing,
+    unicode_form,
+)
