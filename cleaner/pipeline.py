@@ -79,6 +79,7 @@ class Cleaner:
         self.rules = self.profile.rules(disabled)
         self.text_rules = [r for r in self.rules if r.stage == "text"]
         self.block_rules = [r for r in self.rules if r.stage == "block"]
+        self.document_rules = [r for r in self.rules if r.stage == "document"]
         self.layout_enabled = frozenset(r.name for r in self.rules if r.stage == "layout")
         self._settings = {r.name: self.profile.settings_for(r) for r in self.rules}
 
@@ -98,7 +99,12 @@ class Cleaner:
         return merged
 
     def run_page(self, text: str, facts: dict[str, Any] | None = None) -> Result:
-        """Clean one page. `facts` carries document-level findings (the script) across pages."""
+        """Clean one page. `facts` carries document-level findings (the script) across pages.
+
+        Stages, in this order: text rules (to a fixpoint), layout (blocks), text rules
+        again (joins bring characters together), block rules, assembly into articles,
+        document rules (which see what is article text and what is a fragment).
+        """
         state = TextState(text)
         decisions: list[Decision] = []
         facts = {} if facts is None else facts
@@ -109,23 +115,31 @@ class Cleaner:
             infos = plan.blocks
             # Joined lines bring characters together (`，` + `,`): the normal form again.
             self._normal_form(state, facts, decisions)
-        else:
-            infos = None
-        lines = state.text.split("\n") if state.text else []
-        if infos is None:  # layout off: every non-blank line is a paragraph
-            infos = [BlockInfo("paragraph", False, False, False) for _ in lines]
-        block_types = [info.kind for info in infos]
+        else:  # layout off: every non-blank line is a paragraph
+            infos = [BlockInfo("paragraph", False, False, False) for _ in state.text.split("\n")]
         for rule in self.block_rules:
-            state.run(rule, Context(self._settings[rule.name], facts, decisions, block_types))
-        placed = self._place(state, infos)
-        if self.layout_enabled and "paragraph-break" in self.layout_enabled:
-            ctx = Context({}, facts, decisions)
-            document, changes = assemble(placed, ctx, self.layout_enabled)
-            state.changes.extend(changes)
-        else:
-            document = Document([Article(blocks=[Block("paragraph", p.text, p.start, p.end)
-                                                 for p in placed if p.text.strip()])])
+            state.run(rule, Context(self._settings[rule.name], facts, decisions, [i.kind for i in infos]))
+        document, layout_changes, layout_decisions = self._assemble(state, infos, facts)
+        if self.document_rules:
+            fragments = {(f.start, f.end) for f in document.fragments}
+            types = ["fragment" if (p.start, p.end) in fragments else p.info.kind
+                     for p in self._place(state, infos)]
+            changed = [state.run(rule, Context(self._settings[rule.name], facts, decisions, types))
+                       for rule in self.document_rules]
+            if any(changed):  # block texts changed: read the articles again
+                document, layout_changes, layout_decisions = self._assemble(state, infos, facts)
+        state.changes.extend(layout_changes)
+        decisions.extend(layout_decisions)
         return Result(text, document, state.changes, decisions)
+
+    def _assemble(self, state: TextState, infos: list[BlockInfo],
+                  facts: dict[str, Any]) -> tuple[Document, list[Change], list[Decision]]:
+        placed = self._place(state, infos)
+        if "paragraph-break" not in self.layout_enabled:
+            return Document([Article(blocks=[Block("paragraph", p.text, p.start, p.end) for p in placed])]), [], []
+        ctx = Context({}, facts, [])
+        document, changes = assemble(placed, ctx, self.layout_enabled)
+        return document, changes, ctx.decisions
 
     def _normal_form(self, state: TextState, facts: dict[str, Any], decisions: list[Decision]) -> None:
         """Run the text rules until a pass changes nothing (one rule's output can give
@@ -144,7 +158,7 @@ class Cleaner:
         placed: list[PlacedBlock] = []
         offset = 0
         for index, line in enumerate(state.text.split("\n") if state.text else []):
-            if line and index < len(infos):
+            if line.strip() and index < len(infos):
                 start, end = state.to_input(offset, offset + len(line))
                 placed.append(PlacedBlock(index, infos[index], line, start, end))
             offset += len(line) + 1

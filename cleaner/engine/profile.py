@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from cleaner.engine.rule import REGISTRY, Rule
+from cleaner.engine.rule import REGISTRY, STAGE_ORDER, Rule
 
 DEFAULT_PROFILE = "newspaper"
 
@@ -57,6 +57,9 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
     unknown = [n for n in pipeline if n not in REGISTRY]
     if unknown:
         raise ProfileError(f"profile {name_or_path!r} names unknown rule(s): {', '.join(unknown)}")
+    stages = [STAGE_ORDER.index(REGISTRY[n].stage) for n in pipeline]
+    if stages != sorted(stages):
+        raise ProfileError(f"profile {name_or_path!r} must list rules by stage: {', '.join(STAGE_ORDER)}")
     settings = data.get("rules", {})
     for rule_name, values in settings.items():
         if rule_name not in REGISTRY:

@@ -17,7 +17,8 @@ from cleaner.engine.record import Decision, Edit
 if TYPE_CHECKING:
     from cleaner.engine.context import Context
 
-Stage = Literal["text", "block", "layout", "dedup"]
+Stage = Literal["text", "layout", "block", "document"]
+STAGE_ORDER: tuple[str, ...] = ("text", "layout", "block", "document")
 TextRuleFunc = Callable[[str, "Context"], Iterable[Edit]]
 
 

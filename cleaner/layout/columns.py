@@ -35,7 +35,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     punctuation) vary, so the column width is the most common width among the exact
     lines nearby. Columns change width within a page (and within a story, where
     text runs around a picture), so only the six lines before and after count.
-    Where no width repeats, the median of all nearby column lines is used.
+    Where no width repeats, the 60th percentile of all nearby column lines is used.
     """
     column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
     exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
@@ -45,7 +45,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
             result.append(None)
             continue
         low, high = max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1
-        if sum(column[low:high]) < 3:
+        if sum(column[low:high]) - column[index] < 3:
             result.append(None)  # too few lines around to speak of a column
             continue
         counts = Counter(w for w in exact[low:high] if w is not None and w >= MIN_COLUMN_WIDTH)
@@ -55,23 +55,29 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
             result.append(max(w for w, n in counts.items() if n == top))
             continue
         near = sorted(lines[i].width for i in range(low, min(high, len(lines))) if column[i] and i != index)
-        middle = near[len(near) // 2] if near else 0
-        result.append(middle if middle >= MIN_COLUMN_WIDTH else None)
+        # Short lines (paragraph ends) pull a plain median down: take a higher rank.
+        typical = near[(3 * len(near)) // 5] if near else 0
+        result.append(typical if typical >= MIN_COLUMN_WIDTH else None)
+    # A line far wider than its neighbours' column is not in it (a headline, a long
+    # paragraph line).
+    result = [w if w is None or line.width <= w + 6 else None for w, line in zip(result, lines, strict=True)]
     return result
 
 
 def measure(lines: list[Line]) -> PageShape:
     gaps = len(lines) - 1
     blank_gaps = sum(1 for line in lines[1:] if line.blank_before)
-    # A blank line after a clause mark (，、：；) or before a closing mark is inside a
-    # sentence: there blank lines are the extractor's noise, not breaks.
+    # A blank line after a line of text that stops mid-sentence is the extractor's
+    # noise, not a break; several of them make all blank lines noise.
     wraps = sum(1 for before, line in pairwise(lines)
-                if line.blank_before and (before.ends_pause or line.starts_continuation))
+                if line.blank_before and not before.ends_sentence and before.has_clause_punct
+                and not _furniture(before.text))
     indented = sum(1 for line in lines[1:] if line.indent)
     sentence_ends = sum(1 for line in lines if line.ends_sentence) + 1
     return PageShape(
         column_width=local_column_widths(lines),
-        blank_lines_meaningful=gaps > 0 and (blank_gaps <= 0.3 * gaps or wraps <= 0.05 * blank_gaps),
+        # Noise needs evidence: several blank lines inside sentences.
+        blank_lines_meaningful=gaps > 0 and (blank_gaps <= 0.3 * gaps or wraps < max(2, 0.05 * blank_gaps)),
         # Paragraph indents would appear on about as many lines as sentences end.
         indent_marks_box=indented <= 0.35 * sentence_ends,
     )

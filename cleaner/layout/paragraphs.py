@@ -28,6 +28,9 @@ HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
 HEADING_PUNCT = regex.compile(r"[。！？；，,;!?：:]")
 MAX_HEADING_LINE = 40  # characters; longer lines without punctuation are text
+# A paragraph often opens with a short adverbial and a comma: `会上，` `同时，` `下一步，`.
+OPENER_CLAUSE = regex.compile(r"^\p{Han}{1,4}[，,]")
+LONG_LINE = 20  # characters: a line this long that stops mid-sentence was cut, not ended
 
 
 @dataclass(slots=True)
@@ -61,8 +64,7 @@ def line_kind(line: Line) -> str:
         return "byline"
     if is_source_line(line.text):
         return "source"
-    if len(line.text) <= MAX_HEADING_LINE and not HEADING_PUNCT.search(line.text) \
-            and not line.text.endswith(("、", "“", "（", "《")):
+    if len(line.text) <= MAX_HEADING_LINE and not HEADING_PUNCT.search(line.text) and not line.ends_pause:
         return "short"
     return "text"
 
@@ -134,8 +136,11 @@ def _byline_follows(kinds: list[str], index: int) -> bool:
 
 
 def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, shape: PageShape,
-               next_line: Line | None) -> Gap:
-    """Join `a` and `b` into one block, or keep a break between them?"""
+               next_line: Line | None, block_chars: int = 0) -> Gap:
+    """Join `a` and `b` into one block, or keep a break between them?
+
+    `block_chars` is the length of the block `a` ends (a run of lines already joined):
+    without columns, a long block that stops mid-sentence was cut at an edge."""
     if b.hard_break_before:
         return Gap(False, 1.0, "page or region break")
     for role in (role_a, role_b):
@@ -147,45 +152,35 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
         return Gap(False, 0.8, "next line is a heading")
     if role_a in ("heading", "heading-cont"):
         return Gap(False, 0.8, "heading ends")
-    if shape.blank_lines_meaningful and b.blank_before:
-        return Gap(False, 0.9, "blank line where blank lines are rare")
     if b.starts_continuation:
         return Gap(True, 0.95, "next line starts with closing punctuation")
+    if NEWS_LEAD.match(b.text) or ENUMERATION.match(b.text):
+        return Gap(False, 0.8, "next line opens a paragraph (news lead or list item)")
+    # A line that stops mid-sentence goes on in the next line; this outranks blank
+    # lines and indents, which extractors scatter, but not a paragraph opener.
+    if not a.ends_sentence:
+        if a.ends_pause:
+            return Gap(True, 0.9, "line ends inside a sentence (，、：)")
+        if width is not None and a.width >= width - 1:
+            return Gap(True, 0.9, "full line ends mid-sentence")
+        if width is None and max(block_chars, len(a.text)) >= LONG_LINE:
+            return Gap(True, 0.8, "long line stops mid-sentence (page or column edge)")
+    if shape.blank_lines_meaningful and b.blank_before:
+        return Gap(False, 0.9, "blank line where blank lines are rare")
     if shape.indent_marks_box and b.indent:
         return Gap(False, 0.85, "next line opens a text box (indent)")
     if width is None:
-        return _decide_without_columns(a, b)
-    return _decide_in_column(a, b, width, next_line)
-
-
-def _decide_without_columns(a: Line, b: Line) -> Gap:
-    # One paragraph per line: a break is a paragraph end unless the line stops
-    # mid-sentence (a page edge cut it).
+        if a.ends_sentence:
+            return Gap(False, 0.95, "paragraph per line; sentence ends")
+        return Gap(False, 0.55, "short line without final punctuation")
     if a.ends_sentence:
-        return Gap(False, 0.95, "paragraph per line; sentence ends")
-    if a.ends_pause or len(a.text) >= 20:
-        return Gap(True, 0.8, "paragraph per line; line stops mid-sentence")
-    return Gap(True, 0.55, "short line without final punctuation")
-
-
-def _decide_in_column(a: Line, b: Line, width: int, next_line: Line | None) -> Gap:
-    full = a.width >= width - 1
-    if a.ends_pause:
-        return Gap(True, 0.9, "line ends inside a sentence (，、：)")
-    if NEWS_LEAD.match(b.text):
-        return Gap(False, 0.8, "next line opens like a news lead")
-    if a.ends_sentence:
-        if not full:
+        if a.width < width - 1:
             return Gap(False, 0.95, "short line ends a sentence: paragraph end")
         if b.indent:
             return Gap(False, 0.85, "sentence ends at a full line; next line indented")
-        if ENUMERATION.match(b.text):
-            return Gap(False, 0.7, "sentence ends at a full line; next line opens a list item")
         if _indented_first_line(b, width, next_line):
             return Gap(False, 0.7, "sentence ends at a full line; next line is two characters short")
         return Gap(True, 0.65, "sentence ends at a full line; nothing marks a new paragraph")
-    if full:
-        return Gap(True, 0.95, "full line ends mid-sentence")
     return Gap(True, 0.6, "short line ends mid-sentence")
 
 
@@ -193,7 +188,9 @@ def _indented_first_line(b: Line, width: int, next_line: Line | None) -> bool:
     """A paragraph's first line lost its two-character indent: about 4 cells short,
     not ending the paragraph itself, followed by a full line."""
     short_by = width - b.min_width
-    if not 3 <= short_by <= 6 or b.width > width - 1 or b.ends_sentence:
+    if not 3 <= short_by <= 6 or b.ends_sentence:
+        return False
+    if b.width > width - 2 and not OPENER_CLAUSE.match(b.text):
         return False
     return next_line is None or next_line.width >= width - 2
 
@@ -210,7 +207,8 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
         role = roles[index]
         if index and join_enabled:
             gap = decide_gap(lines[index - 1], line, roles[index - 1], role, shape.column_width[index - 1],
-                             shape, lines[index + 1] if index + 1 < len(lines) else None)
+                             shape, lines[index + 1] if index + 1 < len(lines) else None,
+                             sum(len(x.text) for x in blocks[-1].lines) if blocks else 0)
         else:
             gap = Gap(False, 1.0, "first line" if not index else "joining disabled")
         if gap.join and blocks:
@@ -227,7 +225,19 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             blank_before=line.blank_before > 0 and shape.blank_lines_meaningful,
             hard_break_before=line.hard_break_before,
         ))
+    for block in blocks:
+        # A block is judged by its joined text too: lines joined into something short
+        # without clause punctuation read as a heading, as they will when read again.
+        if block.kind == "paragraph" and len(block.lines) > 1 and line_kind(_joined(block)) == "short":
+            block.kind = "heading"
     return _subtitles(blocks)
+
+
+def _joined(block: RawBlock) -> Line:
+    first = block.lines[0]
+    text = "".join(line.text for line in block.lines)
+    return Line(first.index, first.start, block.lines[-1].end, text, first.indent, first.blank_before,
+                first.hard_break_before, sum(line.width for line in block.lines))
 
 
 def _subtitles(blocks: list[RawBlock]) -> list[RawBlock]:

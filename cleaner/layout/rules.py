@@ -33,8 +33,9 @@ _layout_rule(
     a paragraph. A paragraph ends where a line is short and ends a sentence, where the
     next line starts indented or like a new paragraph, or at a page break.""",
     examples=[
-        ("出席会议并讲话。\n\n会议指出，近年来全省民政\n\n社会救助领域上下联动。",
-         "出席会议并讲话。\n会议指出，近年来全省民政社会救助领域上下联动。"),
+        ("省民政厅党组成员、副厅长出\n\n席会议并讲话。\n\n会议指出，近年来全省\n\n社会救助领域上下联动、与相\n\n"
+         "关部门通力配合，取得了积极\n\n成效。",
+         "省民政厅党组成员、副厅长出席会议并讲话。\n会议指出，近年来全省社会救助领域上下联动、与相关部门通力配合，取得了积极成效。"),
     ],
 )
 _layout_rule(

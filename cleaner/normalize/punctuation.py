@@ -16,7 +16,9 @@ FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "�
 CHINESE = r"[\p{Han}" + regex.escape(CJK_PUNCT) + r"]"
 # `, ; : ? !` with Chinese on one side (a few spaces between are allowed).
 # A run of marks (`,,` `?!`) is judged as one, so a second pass finds nothing new.
-HALF_PUNCT = regex.compile(rf"(?<={CHINESE}[ ]{{0,3}})[,;:?!]+|[,;:?!]+(?=[ ]{{0,3}}{CHINESE})")
+# Context is looked for within the line only: lines are moved whole (a headline to
+# its article), so a rule that looked across lines could find new work next time.
+HALF_PUNCT = regex.compile(rf"(?<={CHINESE}[ \t]{{0,3}})[,;:?!]+|[,;:?!]+(?=[ \t]{{0,3}}{CHINESE})")
 
 
 @rule(
@@ -68,36 +70,40 @@ HAN_CHAR = regex.compile(r"\p{Han}")
 def paren_fullwidth(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: a Chinese parenthesis is full-width. Brackets are converted as a pair, so
     `(2023-2027年)` and `(x)` stay balanced: a pair is Chinese when it encloses a Han
-    character or has Han or Chinese punctuation right outside it."""
-    for line_start, line in _lines(text):
-        stack: list[int] = []
-        for m in PAREN.finditer(line):
-            if m.group() == "(":
-                stack.append(m.start())
-                continue
-            close = m.start()
-            if stack:
-                open_ = stack.pop()
-                if (HAN_CHAR.search(line, open_, close)
-                        or _is_chinese(line, open_ - 1) or _is_chinese(line, close + 1)):
-                    yield Edit(line_start + open_, line_start + open_ + 1, "（")
-                    yield Edit(line_start + close, line_start + close + 1, "）")
-            elif _is_chinese(line, close - 1):
-                yield Edit(line_start + close, line_start + close + 1, "）")
-        for open_ in stack:  # unclosed on this line: judge by what follows
-            if _is_chinese(line, open_ + 1) or _is_chinese(line, open_ - 1):
-                yield Edit(line_start + open_, line_start + open_ + 1, "（")
-
-
-def _lines(text: str) -> Iterator[tuple[int, str]]:
+    character or has Han or Chinese punctuation right outside it. Pairs are looked for
+    within a line: the layout stage joins wrapped lines, and the rule runs again."""
     offset = 0
     for line in text.splitlines(keepends=True):
-        yield offset, line
+        yield from _paren_pairs(line, offset)
         offset += len(line)
 
 
-def _is_chinese(line: str, index: int) -> bool:
-    return 0 <= index < len(line) and bool(CHINESE_CHAR.match(line[index]))
+def _paren_pairs(text: str, offset: int) -> Iterator[Edit]:
+    stack: list[int] = []
+    for m in PAREN.finditer(text):
+        if m.group() == "(":
+            stack.append(m.start())
+            continue
+        close = m.start()
+        if stack:
+            open_ = stack.pop()
+            if (HAN_CHAR.search(text, open_, close)
+                    or _chinese_near(text, open_, -1) or _chinese_near(text, close, +1)):
+                yield Edit(offset + open_, offset + open_ + 1, "（")
+                yield Edit(offset + close, offset + close + 1, "）")
+        elif _chinese_near(text, close, -1):
+            yield Edit(offset + close, offset + close + 1, "）")
+    for open_ in stack:  # not closed on this line: judge by what is around it
+        if _chinese_near(text, open_, +1) or _chinese_near(text, open_, -1):
+            yield Edit(offset + open_, offset + open_ + 1, "（")
+
+
+def _chinese_near(text: str, index: int, step: int) -> bool:
+    """Is the nearest non-space character on this side, within the line, Chinese?"""
+    index += step
+    while 0 <= index < len(text) and text[index] in " \t\u3000":
+        index += step
+    return 0 <= index < len(text) and bool(CHINESE_CHAR.match(text[index]))
 
 
 CHINESE_CHAR = regex.compile(CHINESE)
@@ -118,17 +124,18 @@ QUOTE = regex.compile(r"[\"']")
 def quotes_cjk(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: Chinese text uses curly quotes; straight ones come from extractors and OCR.
     Quotes next to Chinese alternate open/close along the text; a quote after an
-    opening context (line start, space, `：`) opens, one before `，。` closes."""
+    opening context (line start, space, `：`) opens, one before `，。` or at a line
+    end closes (so the layout stage reads the line the same before and after)."""
     open_state = {'"': False, "'": False}
     for m in QUOTE.finditer(text):
         index, quote = m.start(), m.group()
         before = text[index - 1] if index else "\n"
         after = text[index + 1] if index + 1 < len(text) else "\n"
-        if not (CHINESE_CHAR.match(before) or CHINESE_CHAR.match(after)):
+        if not (_chinese_near(text, index, -1) or _chinese_near(text, index, +1)):
             continue
         if quote == "'" and before.isascii() and before.isalpha():
             continue  # an apostrophe in a Latin word
-        if after in "，。、；：？！）》" or (before not in "\n ：:（《" and open_state[quote]):
+        if after in "，。、；：？！）》\n" or (before not in "\n ：:（《" and open_state[quote]):
             opening = False
         elif before in "\n ：:（《" or not open_state[quote]:
             opening = True

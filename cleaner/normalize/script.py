@@ -51,18 +51,22 @@ def count_script(text: str) -> tuple[int, int]:
               ("这是一个简体文档，經济发展", "这是一个简体文档，经济发展")],
     keep=["這是一份繁體文件，經濟發展與社會進步。", "软件和软体"],
     defaults={"min_simplified_ratio": 3.0},
+    stage="document",
 )
 def t2s(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: extractors and OCR read some characters in their traditional form (`到來`),
     which then match nothing. The document is converted only when it is simplified
     as a whole (simplified-only characters outnumber traditional-only ones by the
-    ratio setting): a traditional document stays traditional. OpenCC's `t2s` changes
-    script only, not vocabulary (`tw2sp` would turn 軟體 into 软件)."""
+    ratio setting): a traditional document stays traditional. The count covers the
+    articles, not fragments, so that cleaning the output again decides the same way;
+    the decision holds for the rest of the document. OpenCC's `t2s` changes script
+    only, not vocabulary (`tw2sp` would turn 軟體 into 软件)."""
     decided = ctx.facts.get("t2s-convert")
     if decided is False:
         return  # decided once per document: a traditional document stays traditional
-    traditional, simplified = count_script(text)
-    if not traditional:
+    counted = _article_text(text, ctx.block_types)
+    traditional, simplified = count_script(counted)
+    if not traditional and decided is None:
         return
     if decided is None:
         ctx.facts["t2s-convert"] = _decide(traditional, simplified, ctx)
@@ -95,3 +99,10 @@ def _decide(traditional: int, simplified: int, ctx: Context) -> bool:
         evidence={"traditional_only": traditional, "simplified_only": simplified, "converted": convert},
     ))
     return convert
+
+
+def _article_text(text: str, block_types: list[str] | None) -> str:
+    if block_types is None:
+        return text
+    lines = text.split("\n")
+    return "\n".join(line for line, kind in zip(lines, block_types, strict=False) if kind != "fragment")
