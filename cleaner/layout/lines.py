@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
 
 from cleaner.chars import CJK_CLOSE, CJK_FINAL, CJK_OPEN, CJK_PAUSE
 
-INDENT = regex.compile(r"[ \u3000\t]*")
 # A clause or sentence ends here: a final mark, optionally closed by quotes/brackets.
 # A sentence ends here: a final mark, optionally closed by quotes or brackets, and
 # optionally followed by a bracketed credit (`…。（据新华社）`).
@@ -17,29 +17,24 @@ ENDS_SENTENCE = regex.compile(
 )
 ENDS_PAUSE = regex.compile(rf"[{CJK_PAUSE}{regex.escape(CJK_OPEN)},;:(\-—、]$")
 STARTS_CONTINUATION = regex.compile(rf"^[{CJK_PAUSE}{regex.escape(CJK_CLOSE)}{CJK_FINAL},.;:!?)]")
-SQUEEZABLE = frozenset(CJK_OPEN + CJK_CLOSE + CJK_FINAL + CJK_PAUSE)
+SQUEEZABLE = re.compile(f"[{re.escape(CJK_OPEN + CJK_CLOSE + CJK_FINAL + CJK_PAUSE)}]")
 HAS_CLAUSE_PUNCT = regex.compile(r"[。！？；，,;!?]")
 
 
-def cell_width(char: str) -> int:
-    """Width of a character in half-width cells, as a newspaper column sets it."""
-    code = ord(char)
-    if code < 0x1100:
-        return 1
-    if 0x2000 <= code <= 0x206F and char not in "“”‘’—…":
-        return 1
-    return 2
+# Characters set in one cell: ASCII and other narrow forms (Latin, general punctuation
+# other than the Chinese quotes, dash and ellipsis). Everything else takes two.
+NARROW = re.compile(r"[\x00-\u10ff\u2000-\u2013\u2015-\u2017\u201a-\u201b\u201e-\u2025\u2027-\u206f]")
 
 
 def text_width(text: str) -> int:
-    # ASCII dominates digits and Latin; the rest is two cells (Han, full-width forms).
-    ascii_count = sum(1 for c in text if c < "\u1100")
-    return 2 * len(text) - ascii_count - sum(1 for c in text if "\u2000" <= c <= "\u206f" and c not in "“”‘’—…")
+    """Width in half-width cells, as a newspaper column sets the text."""
+    return 2 * len(text) - len(NARROW.findall(text))
 
 
 @dataclass(slots=True)
 class Line:
-    """One non-blank line: where its content sits in the page text and how it looks."""
+    """One non-blank line: where its content sits in the page text and how it looks.
+    Its features are measured once, when the line is read."""
 
     index: int
     start: int  # offset of the first content character (after the indent)
@@ -50,26 +45,33 @@ class Line:
     hard_break_before: bool  # a form feed (page or region break) came before
     width: int
     squeeze: int = 0  # Chinese punctuation marks: each may be set half-width in a full line
+    ends_sentence: bool = False
+    ends_pause: bool = False
+    starts_continuation: bool = False
+    has_clause_punct: bool = False
 
     @property
     def min_width(self) -> int:
         return self.width - self.squeeze
 
-    @property
-    def ends_sentence(self) -> bool:
-        return bool(ENDS_SENTENCE.search(self.text))
 
-    @property
-    def ends_pause(self) -> bool:
-        return bool(ENDS_PAUSE.search(self.text))
-
-    @property
-    def starts_continuation(self) -> bool:
-        return bool(STARTS_CONTINUATION.match(self.text))
-
-    @property
-    def has_clause_punct(self) -> bool:
-        return bool(HAS_CLAUSE_PUNCT.search(self.text))
+def make_line(index: int, start: int, text: str, indent: int = 0, blank_before: int = 0,
+              hard_break_before: bool = False, width: int | None = None) -> Line:
+    return Line(
+        index=index,
+        start=start,
+        end=start + len(text),
+        text=text,
+        indent=indent,
+        blank_before=blank_before,
+        hard_break_before=hard_break_before,
+        width=text_width(text) if width is None else width,
+        squeeze=len(SQUEEZABLE.findall(text)),
+        ends_sentence=bool(ENDS_SENTENCE.search(text)),
+        ends_pause=bool(ENDS_PAUSE.search(text)),
+        starts_continuation=bool(STARTS_CONTINUATION.match(text)),
+        has_clause_punct=bool(HAS_CLAUSE_PUNCT.search(text)),
+    )
 
 
 LINE = regex.compile(r"[^\n\f]*")
@@ -101,16 +103,6 @@ def _add_line(lines: list[Line], raw: str, offset: int, blank: int, hard: bool) 
     content = raw.strip()
     if not content:
         return
-    lead = INDENT.match(raw).group()
-    start = offset + len(lead)
-    lines.append(Line(
-        index=len(lines),
-        start=start,
-        end=start + len(content),
-        text=content,
-        indent=sum(2 if c == "\u3000" else 1 for c in lead),
-        blank_before=blank,
-        hard_break_before=hard,
-        width=text_width(content),
-        squeeze=sum(1 for c in content if c in SQUEEZABLE),
-    ))
+    lead = len(raw) - len(raw.lstrip())
+    indent = lead + raw[:lead].count("\u3000")  # an ideographic space is two cells
+    lines.append(make_line(len(lines), offset + lead, content, indent, blank, hard))

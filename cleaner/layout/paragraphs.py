@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cleaner.layout.columns import PageShape
-from cleaner.layout.lines import Line
+from cleaner.layout.lines import Line, make_line
 from cleaner.layout.patterns import (
     ENUMERATION,
     MARKDOWN_HEADING,
@@ -203,18 +203,20 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
     if not headings_enabled:  # heading-join off: each heading line stands alone
         roles = ["heading" if r == "heading-cont" else r for r in roles]
     blocks: list[RawBlock] = []
+    block_chars = 0
     for index, line in enumerate(lines):
         role = roles[index]
         if index and join_enabled:
             gap = decide_gap(lines[index - 1], line, roles[index - 1], role, shape.column_width[index - 1],
-                             shape, lines[index + 1] if index + 1 < len(lines) else None,
-                             sum(len(x.text) for x in blocks[-1].lines) if blocks else 0)
+                             shape, lines[index + 1] if index + 1 < len(lines) else None, block_chars)
         else:
             gap = Gap(False, 1.0, "first line" if not index else "joining disabled")
         if gap.join and blocks:
             blocks[-1].lines.append(line)
             blocks[-1].gaps.append(gap)
+            block_chars += len(line.text)
             continue
+        block_chars = len(line.text)
         markdown = MARKDOWN_HEADING.match(line.text) if role == "markdown" else None
         blocks.append(RawBlock(
             kind={"heading": "heading", "heading-cont": "heading", "text": "paragraph"}.get(role, role),
@@ -235,9 +237,8 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
 
 def _joined(block: RawBlock) -> Line:
     first = block.lines[0]
-    text = "".join(line.text for line in block.lines)
-    return Line(first.index, first.start, block.lines[-1].end, text, first.indent, first.blank_before,
-                first.hard_break_before, sum(line.width for line in block.lines))
+    return make_line(first.index, first.start, "".join(line.text for line in block.lines), first.indent,
+                     first.blank_before, first.hard_break_before)
 
 
 def _subtitles(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
 import opencc
-import regex
 
 from cleaner.engine.context import Context
 from cleaner.engine.record import Decision, Edit
@@ -19,7 +19,7 @@ def converter(config: str) -> opencc.OpenCC:
 
 
 @cache
-def script_classes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def script_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Characters that only traditional text uses, and those only simplified text uses,
     derived from OpenCC's own tables (a character t2s changes is traditional-only)."""
     ideographs = "".join(chr(c) for c in range(0x4E00, 0xA000)) + "".join(chr(c) for c in range(0x3400, 0x4DC0))
@@ -34,7 +34,9 @@ def script_classes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     both = set(traditional) & set(simplified)
     traditional = "".join(c for c in traditional if c not in both)
     simplified = "".join(c for c in simplified if c not in both)
-    return (regex.compile(f"[{regex.escape(traditional)}]"), regex.compile(f"[{regex.escape(simplified)}]"))
+    # The standard `re` module: with classes of thousands of characters it is two
+    # orders of magnitude faster than `regex`.
+    return re.compile(f"[{re.escape(traditional)}]"), re.compile(f"[{re.escape(simplified)}]")
 
 
 def count_script(text: str) -> tuple[int, int]:
