@@ -24,6 +24,7 @@ class PageShape:
     column_width: list[int | None]  # per line: the local full-line width, None outside columns
     blank_lines_meaningful: bool  # blank lines are rare, so each one marks a break
     indent_marks_box: bool  # indents are rare: one marks the start of a text box (article)
+    usual_blank: int = 0  # blank lines most gaps have; a wider gap is a break
 
 
 def local_column_widths(lines: list[Line]) -> list[int | None]:
@@ -45,8 +46,9 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
             result.append(None)
             continue
         low, high = max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1
-        if sum(column[low:high]) - column[index] < 3:
-            result.append(None)  # too few lines around to speak of a column
+        around = sum(column[low:high]) - column[index]
+        if around < 3 or around < (min(high, len(lines)) - low - 1) / 2:
+            result.append(None)  # too few column lines around (short lines among long ones)
             continue
         counts = Counter(w for w in exact[low:high] if w is not None and w >= MIN_COLUMN_WIDTH)
         if counts and counts.most_common(1)[0][1] >= 2:
@@ -80,6 +82,7 @@ def measure(lines: list[Line]) -> PageShape:
         blank_lines_meaningful=gaps > 0 and (blank_gaps <= 0.3 * gaps or wraps < max(2, 0.05 * blank_gaps)),
         # Paragraph indents would appear on about as many lines as sentences end.
         indent_marks_box=indented <= 0.35 * sentence_ends,
+        usual_blank=Counter(line.blank_before for line in lines[1:]).most_common(1)[0][0] if gaps > 0 else 0,
     )
 
 

@@ -98,7 +98,7 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
             roles.append("heading-cont")
             continue
         starts_block = (previous is None or line.hard_break_before
-                        or (shape.blank_lines_meaningful and line.blank_before)
+                        or (shape.blank_lines_meaningful and line.blank_before) or wider_gap(line, shape)
                         or previous_role in ("markdown", "byline", "source", "heading", "heading-cont")
                         or previous.ends_sentence)
         if not starts_block:
@@ -111,6 +111,11 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         else:
             roles.append("text")
     return roles
+
+
+def wider_gap(line: Line, shape: PageShape) -> bool:
+    """Where a blank line follows most lines, two or more mark a real break."""
+    return not shape.blank_lines_meaningful and shape.usual_blank >= 1 and line.blank_before > shape.usual_blank
 
 
 def _off_column(line: Line, width: int | None, nxt: Line | None, next_kind: str | None) -> bool:
@@ -167,6 +172,8 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
             return Gap(True, 0.8, "long line stops mid-sentence (page or column edge)")
     if shape.blank_lines_meaningful and b.blank_before:
         return Gap(False, 0.9, "blank line where blank lines are rare")
+    if wider_gap(b, shape):
+        return Gap(False, 0.85, "more blank lines than between most lines")
     if shape.indent_marks_box and b.indent:
         return Gap(False, 0.85, "next line opens a text box (indent)")
     if width is None:
@@ -223,7 +230,7 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             lines=[line],
             gaps=[gap],
             level=len(markdown.group(1)) if markdown else 0,
-            box_start=index == 0 or (shape.indent_marks_box and line.indent > 0),
+            box_start=index == 0 or (shape.indent_marks_box and line.indent > 0) or wider_gap(line, shape),
             blank_before=line.blank_before > 0 and shape.blank_lines_meaningful,
             hard_break_before=line.hard_break_before,
         ))

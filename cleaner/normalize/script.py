@@ -66,15 +66,16 @@ def t2s(text: str, ctx: Context) -> Iterator[Edit]:
     decided = ctx.facts.get("t2s-convert")
     if decided is False:
         return  # decided once per document: a traditional document stays traditional
-    counted = _article_text(text, ctx.block_types)
-    traditional, simplified = count_script(counted)
-    if not traditional and decided is None:
+    trad_class = script_classes()[0]
+    if not trad_class.search(text):
         return
     if decided is None:
+        # Judged on the articles only (fragments are not in the output, so cleaning the
+        # output again must reach the same verdict); fragments are converted with them.
+        traditional, simplified = count_script(_article_text(text, ctx.block_types))
         ctx.facts["t2s-convert"] = _decide(traditional, simplified, ctx)
     if not ctx.facts["t2s-convert"]:
         return
-    trad_class = script_classes()[0]
     to_simplified = converter("t2s").convert
     offset = 0
     for line in text.splitlines(keepends=True):
