@@ -38,25 +38,46 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     text runs around a picture), so only the six lines before and after count.
     Where no width repeats, the 60th percentile of all nearby column lines is used.
     """
+    count = len(lines)
     column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
-    exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
+    exact = [line.width if ok and line.width >= MIN_COLUMN_WIDTH and EXACT.fullmatch(line.text) else None
+             for line, ok in zip(lines, column, strict=True)]
+    # The window of each line is [index - 6, index + 6], slid one line at a time: the
+    # column-line count and the counts of exact widths are updated, not collected again.
+    column_sum = 0
+    counts: dict[int, int] = {}
+    window_low = window_high = 0  # the lines now counted: [window_low, window_high)
     result: list[int | None] = []
     for index, line in enumerate(lines):
+        low, high = max(0, index - NEIGHBOURS), min(count, index + NEIGHBOURS + 1)
+        while window_high < high:
+            column_sum += column[window_high]
+            width = exact[window_high]
+            if width is not None:
+                counts[width] = counts.get(width, 0) + 1
+            window_high += 1
+        while window_low < low:
+            column_sum -= column[window_low]
+            width = exact[window_low]
+            if width is not None:
+                if counts[width] == 1:
+                    del counts[width]
+                else:
+                    counts[width] -= 1
+            window_low += 1
         if line.width > MAX_COLUMN_WIDTH:
             result.append(None)
             continue
-        low, high = max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1
-        around = sum(column[low:high]) - column[index]
-        if around < 3 or around < (min(high, len(lines)) - low - 1) / 2:
+        around = column_sum - column[index]
+        if around < 3 or around < (high - low - 1) / 2:
             result.append(None)  # too few column lines around (short lines among long ones)
             continue
-        counts = Counter(w for w in exact[low:high] if w is not None and w >= MIN_COLUMN_WIDTH)
-        if counts and counts.most_common(1)[0][1] >= 2:
+        top = max(counts.values(), default=0)
+        if top >= 2:
             # Full lines of Han all have the same width: the most common one (ties: wider).
-            top = max(counts.values())
             result.append(max(w for w, n in counts.items() if n == top))
             continue
-        near = sorted(lines[i].width for i in range(low, min(high, len(lines))) if column[i] and i != index)
+        near = sorted(lines[i].width for i in range(low, high) if column[i] and i != index)
         # Short lines (paragraph ends) pull a plain median down: take a higher rank.
         typical = near[(3 * len(near)) // 5] if near else 0
         result.append(typical if typical >= MIN_COLUMN_WIDTH else None)
