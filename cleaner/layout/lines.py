@@ -55,26 +55,32 @@ class Line:
         return self.width - self.squeeze
 
 
+# Cheap first checks: the last (first) character a pattern anchored at the end (start)
+# can match. `$` also matches before a final newline, so a text ending in one is checked in full.
+_SENTENCE_LAST = frozenset(CJK_FINAL + ".!?" + CJK_CLOSE + "\"'" + "）)") | {"\n"}
+_PAUSE_LAST = frozenset(CJK_PAUSE + CJK_OPEN + ",;:(-—、") | {"\n"}
+_CONTINUATION_FIRST = frozenset(CJK_PAUSE + CJK_CLOSE + CJK_FINAL + ",.;:!?)")
+HAS_CLAUSE_PUNCT_RE = re.compile(HAS_CLAUSE_PUNCT.pattern)  # `re`: faster on a plain class
+
+
 def make_line(index: int, start: int, text: str, indent: int = 0, blank_before: int = 0,
               hard_break_before: bool = False, width: int | None = None) -> Line:
+    last = text[-1:]
     return Line(
-        index=index,
-        start=start,
-        end=start + len(text),
-        text=text,
-        indent=indent,
-        blank_before=blank_before,
-        hard_break_before=hard_break_before,
-        width=text_width(text) if width is None else width,
-        squeeze=len(SQUEEZABLE.findall(text)),
-        ends_sentence=bool(ENDS_SENTENCE.search(text)),
-        ends_pause=bool(ENDS_PAUSE.search(text)),
-        starts_continuation=bool(STARTS_CONTINUATION.match(text)),
-        has_clause_punct=bool(HAS_CLAUSE_PUNCT.search(text)),
+        index,
+        start,
+        start + len(text),
+        text,
+        indent,
+        blank_before,
+        hard_break_before,
+        2 * len(text) - len(NARROW.findall(text)) if width is None else width,
+        len(SQUEEZABLE.findall(text)),
+        last in _SENTENCE_LAST and ENDS_SENTENCE.search(text) is not None,
+        last in _PAUSE_LAST and ENDS_PAUSE.search(text) is not None,
+        text[:1] in _CONTINUATION_FIRST,
+        HAS_CLAUSE_PUNCT_RE.search(text) is not None,
     )
-
-
-LINE = regex.compile(r"[^\n\f]*")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -84,18 +90,17 @@ def split_lines(text: str) -> list[Line]:
     blank = 0
     hard = False
     position = 0
-    while position <= len(text):
-        m = LINE.match(text, position)
-        raw = m.group()
-        if raw.strip():
-            _add_line(lines, raw, position, blank, hard)
-            blank, hard = 0, False
-        elif position < len(text) or raw:
-            blank += 1
-        separator = text[m.end() : m.end() + 1]
-        if separator == "\f":
-            hard = True
-        position = m.end() + 1
+    for row in text.split("\n"):
+        pieces = row.split("\f") if "\f" in row else (row,)
+        for number, raw in enumerate(pieces):
+            if number:
+                hard = True  # a form feed came before this piece
+            if raw.strip():
+                _add_line(lines, raw, position, blank, hard)
+                blank, hard = 0, False
+            else:
+                blank += 1
+            position += len(raw) + 1
     return lines
 
 
