@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -11,14 +12,16 @@ from cleaner.engine.record import Edit
 from cleaner.engine.rule import rule
 
 LINE_ENDING = regex.compile(r"\r\n?|[\u2028\u2029\u0085]")
+LINE_BREAKS = ("\r", "\u2028", "\u2029", "\u0085")
 
 # Zero-width and format characters, soft hyphen, BOM, bidi controls, and C0/C1
 # control characters other than tab, newline and form feed (a page break).
-INVISIBLE = regex.compile(
+# Plain character classes: the standard `re` scans these several times faster than `regex`.
+INVISIBLE = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u00ad\u034f\u180e"
     r"\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]+"
 )
-ODD_SPACE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f]")
+ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f]")
 
 
 @rule(
@@ -31,6 +34,8 @@ ODD_SPACE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f]")
 def line_endings(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: files from Windows tools or word processors end lines differently; the
     layout stage must see one kind of line break."""
+    if not any(ending in text for ending in LINE_BREAKS):  # substring tests: much cheaper than a scan
+        return
     for m in LINE_ENDING.finditer(text):
         yield Edit(m.start(), m.end(), "\n")
 

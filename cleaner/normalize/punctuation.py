@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -19,6 +20,9 @@ CHINESE = r"[\p{Han}" + regex.escape(CJK_PUNCT) + r"]"
 # Context is looked for within the line only: lines are moved whole (a headline to
 # its article), so a rule that looked across lines could find new work next time.
 HALF_PUNCT = regex.compile(rf"(?<={CHINESE}[ \t]{{0,3}})[,;:?!]+|[,;:?!]+(?=[ \t]{{0,3}}{CHINESE})")
+# HALF_PUNCT can only match a whole run of marks (a run's inside has a mark before and
+# after it): runs are found by a plain scan, and HALF_PUNCT is tried at each run start.
+MARK_RUN = regex.compile(r"[,;:?!]+")
 
 
 @rule(
@@ -38,7 +42,10 @@ def punct_fullwidth(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: extractors and OCR engines often emit ASCII punctuation for Chinese marks.
     A mark is Chinese when a Han character or Chinese punctuation is next to it
     (spaces between allowed); between two digits it belongs to the number."""
-    for m in HALF_PUNCT.finditer(text):
+    for run in MARK_RUN.finditer(text):
+        m = HALF_PUNCT.match(text, run.start())
+        if m is None:
+            continue
         start, end = m.span()
         if end - start == 1 and 0 < start < len(text) - 1 and _ascii_digit(text[start - 1]) \
                 and _ascii_digit(text[end]):
@@ -51,7 +58,7 @@ def _ascii_digit(char: str) -> bool:
 
 
 
-PAREN = regex.compile(r"[()]")
+PAREN = re.compile(r"[()]")
 HAN_CHAR = regex.compile(r"\p{Han}")
 
 
@@ -72,9 +79,12 @@ def paren_fullwidth(text: str, ctx: Context) -> Iterator[Edit]:
     `(2023-2027年)` and `(x)` stay balanced: a pair is Chinese when it encloses a Han
     character or has Han or Chinese punctuation right outside it. Pairs are looked for
     within a line: the layout stage joins wrapped lines, and the rule runs again."""
+    if "(" not in text and ")" not in text:
+        return
     offset = 0
     for line in text.splitlines(keepends=True):
-        yield from _paren_pairs(line, offset)
+        if "(" in line or ")" in line:
+            yield from _paren_pairs(line, offset)
         offset += len(line)
 
 
@@ -126,6 +136,8 @@ def quotes_cjk(text: str, ctx: Context) -> Iterator[Edit]:
     Quotes next to Chinese alternate open/close along the text; a quote after an
     opening context (line start, space, `：`) opens, one before `，。` or at a line
     end closes (so the layout stage reads the line the same before and after)."""
+    if '"' not in text and "'" not in text:
+        return
     open_state = {'"': False, "'": False}
     for m in QUOTE.finditer(text):
         index, quote = m.start(), m.group()

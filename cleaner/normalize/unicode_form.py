@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -49,7 +50,8 @@ def radical_table() -> dict[str, str]:
     return table
 
 
-RADICAL = regex.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+RADICAL = re.compile(  # `re` scans this plain class faster than `regex`
+    r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 
 @rule(
@@ -84,5 +86,7 @@ def width_ascii(text: str, ctx: Context) -> Iterator[Edit]:
     Chinese punctuation keeps its full width (NFKC would wrongly narrow it too)."""
     for m in FULLWIDTH_ALNUM.finditer(text):
         yield Edit(m.start(), m.end(), "".join(chr(ord(c) - 0xFEE0) for c in m.group()))
+    if "\uff0e" not in text:
+        return
     for m in FULLWIDTH_NUMBER_SEP.finditer(text):
         yield Edit(m.start(), m.end(), ".")
