@@ -55,3 +55,17 @@ def test_random_edits_map_back_inside_the_input(text: str, data: st.DataObject) 
     for position in range(len(new) + 1):
         assert 0 <= chain.to_input(position) <= len(text)
         assert chain.to_input(position) <= chain.to_input(position, end=True)
+
+
+@given(st.text(alphabet="ab \n", max_size=30), st.data())
+def test_mapping_sorted_positions_at_once_agrees_with_one_by_one(text: str, data: st.DataObject) -> None:
+    chain = OffsetChain()
+    for _ in range(data.draw(st.integers(1, 3))):
+        spans = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 3), st.integers(0, 3)),
+                                   max_size=5))
+        batch = normalize_edits(text, [Edit(s, min(len(text), s + n), "Z" * r) for s, n, r in spans])
+        text = apply_edits(text, batch)
+        chain.push(OffsetMap(batch))
+    positions = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=10)))
+    for end in (False, True):
+        assert chain.to_input_sorted(positions, end=end) == [chain.to_input(p, end=end) for p in positions]

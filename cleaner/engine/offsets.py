@@ -51,6 +51,24 @@ class OffsetMap:
             return self._old_starts[index]
         return self._old_ends[index] + (position - self._new_ends[index])
 
+    def to_old_sorted(self, positions: list[int], *, end: bool = False) -> list[int]:
+        """`to_old` of each of `positions` (ascending), in one merge walk instead of a
+        bisection each. The mapping is monotone, so the result is ascending too."""
+        new_starts, new_ends, old_starts, old_ends = self._new_starts, self._new_ends, self._old_starts, self._old_ends
+        last = len(new_starts) - 1
+        index = -1
+        result: list[int] = []
+        for position in positions:
+            while index < last and new_starts[index + 1] <= position:
+                index += 1
+            if index < 0:
+                result.append(position)
+            elif position < new_ends[index] or (end and position == new_ends[index]):
+                result.append(old_ends[index] if end and position > new_starts[index] else old_starts[index])
+            else:
+                result.append(old_ends[index] + (position - new_ends[index]))
+        return result
+
 
 class OffsetChain:
     """All rewrites applied so far, newest last."""
@@ -68,6 +86,12 @@ class OffsetChain:
         for offset_map in reversed(self._maps):
             position = offset_map.to_old(position, end=end)
         return position
+
+    def to_input_sorted(self, positions: list[int], *, end: bool = False) -> list[int]:
+        """`to_input` of ascending positions (a batch's starts, or its ends), map by map."""
+        for offset_map in reversed(self._maps):
+            positions = offset_map.to_old_sorted(positions, end=end)
+        return positions
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:

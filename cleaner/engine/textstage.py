@@ -40,11 +40,13 @@ class TextState:
         batch = normalize_edits(self.text, edits)
         if not batch:
             return 0
-        text, to_input = self.text, self.chain.to_input
+        text = self.text
+        # The batch is sorted and non-overlapping: its starts ascend, and so do its ends.
+        starts = self.chain.to_input_sorted([e.start for e in batch])
+        ends = self.chain.to_input_sorted([e.end for e in batch], end=True)
         self.changes.extend(
-            Change(rule_of[id(e)], to_input(e.start), to_input(e.end, end=True), text[e.start : e.end],
-                   e.replacement, e.note, e.confidence)
-            for e in batch
+            Change(rule_of[id(e)], start, end, text[e.start : e.end], e.replacement, e.note, e.confidence)
+            for e, start, end in zip(batch, starts, ends, strict=True)
         )
         self.text = apply_edits(text, batch)
         self.chain.push(OffsetMap(batch))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from rapidfuzz import fuzz
 
@@ -28,9 +30,18 @@ def split_heading(text: str) -> tuple[str | None, str, str | None]:
     return None, text, subtitle
 
 
+NOT_SIGNAL = regex.compile(r"[^\p{Han}\dA-Za-z]+")
+
+
 def bigrams(text: str) -> set[str]:
-    chars = "".join(SIGNAL.findall(text))
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+    return set(_bigrams(text))
+
+
+@lru_cache(maxsize=1024)
+def _bigrams(text: str) -> frozenset[str]:
+    # A lead is scored against every headline on its page: its bigrams are made once.
+    chars = NOT_SIGNAL.sub("", text)
+    return frozenset(map(str.__add__, chars, chars[1:]))
 
 
 def match_score(headline: str, lead: str) -> float:
@@ -40,10 +51,10 @@ def match_score(headline: str, lead: str) -> float:
     found in the first few hundred characters, averaged with rapidfuzz's best partial
     alignment (which rewards the longest shared phrase).
     """
-    grams = bigrams(headline)
+    grams = _bigrams(headline)
     if not grams or not lead:
         return 0.0
     lead = lead[:LEAD_CHARS]
-    containment = len(grams & bigrams(lead)) / len(grams)
+    containment = len(grams & _bigrams(lead)) / len(grams)
     alignment = fuzz.partial_ratio(headline, lead) / 100.0
     return 0.7 * containment + 0.3 * alignment
