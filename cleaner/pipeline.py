@@ -110,13 +110,16 @@ class Cleaner:
         state = TextState(text)
         decisions: list[Decision] = []
         facts = {} if facts is None else facts
-        self._normal_form(state, facts, decisions)
+        converged = self._normal_form(state, facts, decisions)
         if "paragraph-break" in self.layout_enabled:
             plan = plan_blocks(state.text, self.layout_enabled)
+            state.touched = [[]]  # where the layout rewrote the text
             state.apply_named(plan.edits)
+            layout_spans, state.touched = state.touched[0], None
             infos = plan.blocks
-            # Joined lines bring characters together (`，` + `,`): the normal form again.
-            self._normal_form(state, facts, decisions)
+            # Joined lines bring characters together (`，` + `,`): the normal form again,
+            # on the lines the layout rewrote (the others are in normal form already).
+            self._normal_form(state, facts, decisions, layout_spans if converged else None)
         else:  # layout off: every non-blank line is a paragraph
             infos = [BlockInfo("paragraph", False, False, False) for _ in state.text.split("\n")]
         for rule in self.block_rules:
@@ -143,17 +146,43 @@ class Cleaner:
         document, changes = assemble(placed, ctx, self.layout_enabled)
         return document, changes, ctx.decisions
 
-    def _normal_form(self, state: TextState, facts: dict[str, Any], decisions: list[Decision]) -> None:
+    def _normal_form(self, state: TextState, facts: dict[str, Any], decisions: list[Decision],
+                     changed: list[tuple[int, int]] | None = None) -> bool:
         """Run the text rules until a pass changes nothing (one rule's output can give
-        another work: `会议, ,` -> `会议， ,` -> `会议，,`), as ruff's fixer does."""
+        another work: `会议, ,` -> `会议， ,` -> `会议，,`), as ruff's fixer does.
+
+        `changed`: the text is in normal form but for these spans. A line-local rule
+        runs again only on the lines changed since its last run (it found nothing on
+        the others then), and not at all if the text is as it left it. Returns whether
+        the normal form was reached."""
         changed_by: list[str] = []
-        for _ in range(MAX_PASSES):
-            changed_by = [rule.name for rule in self.text_rules
-                          if state.run(rule, Context(self._settings[rule.name], facts, decisions))]
-            if not changed_by:
-                return
+        whole_text = changed is None
+        state.touched = [changed or [], []]  # changed in the previous pass, in this one
+        clean_at: dict[str, int] = {}  # rule -> text version on which it last found nothing
+        try:
+            for _ in range(MAX_PASSES):
+                changed_by = []
+                for rule in self.text_rules:
+                    if rule.line_local and clean_at.get(rule.name) == state.version:
+                        continue
+                    ctx = Context(self._settings[rule.name], facts, decisions)
+                    if rule.line_local and not whole_text:
+                        count = state.run_on_lines(rule, ctx, state.touched[0] + state.touched[1])
+                    else:
+                        count = state.run(rule, ctx)
+                    if count:
+                        changed_by.append(rule.name)
+                    else:
+                        clean_at[rule.name] = state.version
+                if not changed_by:
+                    return True
+                whole_text = False
+                state.touched = [state.touched[1], []]
+        finally:
+            state.touched = None
         decisions.append(Decision("engine", "convergence",
                                   f"normal form failed to converge: rules {', '.join(changed_by)}", 0.0))
+        return False
 
     @staticmethod
     def _place(state: TextState, infos: list[BlockInfo]) -> list[PlacedBlock]:

@@ -36,6 +36,10 @@ class OffsetMap:
     def __bool__(self) -> bool:
         return bool(self._old_starts)
 
+    def new_spans(self) -> list[tuple[int, int]]:
+        """Where each replacement sits in the new text."""
+        return list(zip(self._new_starts, self._new_ends, strict=True))
+
     def to_old(self, position: int, *, end: bool = False) -> int:
         """Map a position of the new text to the old text.
 

@@ -45,6 +45,10 @@ class Rule:
     examples: tuple[Example, ...]
     safe: bool = True
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    # The rule's edits on a text are the union of its edits on each of its lines (ended
+    # by `\n`): it never looks across a newline, and depends on nothing but the text
+    # (no facts, no decisions). The engine may then run it on changed lines only.
+    line_local: bool = False
 
     @property
     def why(self) -> str:
@@ -65,8 +69,10 @@ def rule(
     stage: Stage = "text",
     safe: bool = True,
     defaults: Mapping[str, Any] | None = None,
+    line_local: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a rule. `examples` are (bad, good) pairs; `keep` lists text it must leave alone."""
+    """Register a rule. `examples` are (bad, good) pairs; `keep` lists text it must leave alone.
+    `line_local`: the rule sees each line alone (see `Rule.line_local`)."""
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         if name in REGISTRY:
@@ -82,6 +88,7 @@ def rule(
             examples=tuple(cases),
             safe=safe,
             defaults=dict(defaults or {}),
+            line_local=line_local,
         )
         return func
 

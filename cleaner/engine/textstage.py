@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from cleaner.engine.context import Context
@@ -9,22 +10,55 @@ from cleaner.engine.offsets import OffsetChain, OffsetMap, apply_edits, normaliz
 from cleaner.engine.record import Change, Edit
 from cleaner.engine.rule import Rule
 
+Span = tuple[int, int]
+
 
 class TextState:
-    """The text as rewritten so far, the changes made, and the way back to the input."""
+    """The text as rewritten so far, the changes made, and the way back to the input.
 
-    __slots__ = ("chain", "changes", "text")
+    `version` counts the rewrites. When `touched` is a list of span lists, every
+    rewrite is recorded in its last list (as the span the new text took), and all
+    spans in it follow the text: so a caller knows which parts of the text changed
+    since it started a list (the normal form reruns line-local rules on those only)."""
+
+    __slots__ = ("chain", "changes", "text", "touched", "version")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.chain = OffsetChain()
         self.changes: list[Change] = []
+        self.version = 0
+        self.touched: list[list[Span]] | None = None
 
     def to_input(self, start: int, end: int) -> tuple[int, int]:
         return self.chain.to_input(start), self.chain.to_input(end, end=True)
 
     def run(self, rule: Rule, ctx: Context) -> int:
         return self.apply(rule.name, rule.func(self.text, ctx))
+
+    def run_on_lines(self, rule: Rule, ctx: Context, spans: list[Span]) -> int:
+        """Run a line-local rule on the lines around `spans` only: on the other lines it
+        is known to find nothing. The edits are the ones a run on the whole text makes."""
+        text = self.text
+        extents = _line_extents(text, spans)
+        if sum(end - start for start, end in extents) * 2 > len(text):
+            return self.run(rule, ctx)  # most of the text: one run over all of it is cheaper
+        if not extents:
+            return 0
+        sub_starts: list[int] = []
+        position = 0
+        for start, end in extents:
+            sub_starts.append(position)
+            position += end - start
+        edits: list[Edit] = []
+        for edit in rule.func("".join(text[start:end] for start, end in extents), ctx):
+            index = bisect_right(sub_starts, edit.start) - 1
+            start, end = extents[index]
+            shift = start - sub_starts[index]
+            if edit.end + shift > end:  # not line-local after all: do it the slow way
+                return self.run(rule, ctx)
+            edits.append(Edit(edit.start + shift, edit.end + shift, edit.replacement, edit.note, edit.confidence))
+        return self.apply(rule.name, edits)
 
     def apply(self, rule_name: str, edits: Iterable[Edit]) -> int:
         """Apply one rule's edits (overlapping ones dropped); return how many applied."""
@@ -49,5 +83,48 @@ class TextState:
             for e, start, end in zip(batch, starts, ends, strict=True)
         )
         self.text = apply_edits(text, batch)
-        self.chain.push(OffsetMap(batch))
+        offset_map = OffsetMap(batch)
+        self.chain.push(offset_map)
+        self.version += 1
+        if self.touched is not None:
+            self.touched = [_follow(spans, batch) for spans in self.touched]
+            self.touched[-1].extend(offset_map.new_spans())
         return len(batch)
+
+
+def _follow(spans: list[Span], batch: list[Edit]) -> list[Span]:
+    """`spans` of the old text as spans of the text `batch` made (widened over any
+    edit they reach into)."""
+    if not spans:
+        return spans
+    points = sorted({p for span in spans for p in span})
+    moved: dict[int, tuple[int, int]] = {}  # old position -> (new position as a start, as an end)
+    shift = 0
+    index = 0
+    for position in points:
+        while index < len(batch) and batch[index].end <= position and batch[index].start < position:
+            edit = batch[index]
+            shift += len(edit.replacement) - (edit.end - edit.start)
+            index += 1
+        edit = batch[index] if index < len(batch) else None
+        if edit is not None and (edit.start <= position < edit.end or edit.start == edit.end == position):
+            new_start = edit.start + shift
+            moved[position] = (new_start, new_start + len(edit.replacement))
+        else:
+            moved[position] = (position + shift, position + shift)
+    return [(moved[start][0], moved[end][1]) for start, end in spans]
+
+
+def _line_extents(text: str, spans: list[Span]) -> list[Span]:
+    """The whole lines (each with its `\\n`) from the one before each span's start to
+    the one holding its end, merged where they meet."""
+    extents: list[Span] = []
+    for start, end in sorted(spans):
+        line_start = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end + 1
+        if extents and line_start <= extents[-1][1]:
+            extents[-1] = (extents[-1][0], max(extents[-1][1], line_end))
+        else:
+            extents.append((line_start, line_end))
+    return extents

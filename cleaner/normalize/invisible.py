@@ -26,6 +26,7 @@ ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f]")
 
 @rule(
     name="line-endings",
+    line_local=True,
     summary="Turn CR LF, lone CR and Unicode line separators into a plain newline.",
     group="invisible",
     examples=[("第一行\r\n第二行\r第三行", "第一行\n第二行\n第三行"), ("甲\u2028乙", "甲\n乙")],
@@ -42,6 +43,7 @@ def line_endings(text: str, ctx: Context) -> Iterator[Edit]:
 
 @rule(
     name="strip-invisible",
+    line_local=True,
     summary="Remove zero-width characters, soft hyphens, BOMs and control characters.",
     group="invisible",
     examples=[
@@ -61,6 +63,7 @@ def strip_invisible(text: str, ctx: Context) -> Iterator[Edit]:
 
 @rule(
     name="whitespace-unify",
+    line_local=True,
     summary="Turn tabs, no-break spaces and other odd spaces inside a line into a plain space.",
     group="invisible",
     examples=[("THANK\u00a0YOU", "THANK YOU"), ("甲\t乙", "甲 乙")],

@@ -37,6 +37,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 
 @rule(
     name="mojibake-latin1",
+    line_local=True,
     summary="Repair UTF-8 that was read as Latin-1 or cp1252 (`æ°\\x91æ\\x94¿` -> `民政`), with ftfy.",
     group="encoding",
     examples=[
@@ -117,6 +118,7 @@ def repair_gbk_run(run: str) -> str | None:
 
 @rule(
     name="mojibake-gbk",
+    line_local=True,
     summary="Repair UTF-8 that was read as GBK/GB18030 (`姘戞斂宸ヤ綔` -> `民政工作`), which ftfy does not.",
     group="encoding",
     examples=[("姘戞斂宸ヤ綔", "民政工作"), ("会议：姘戞斂閮ㄩ棬", "会议：民政部门")],

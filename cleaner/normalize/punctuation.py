@@ -27,6 +27,7 @@ MARK_RUN = regex.compile(r"[,;:?!]+")
 
 @rule(
     name="punct-fullwidth",
+    line_local=True,
     summary="Turn half-width , ; : ? ! next to Chinese text into ， ； ： ？ ！.",
     group="punctuation",
     examples=[
@@ -64,6 +65,7 @@ HAN_CHAR = regex.compile(r"\p{Han}")
 
 @rule(
     name="paren-fullwidth",
+    line_local=True,
     summary="Turn half-width ( ) around or beside Chinese text into （ ）, as a pair.",
     group="punctuation",
     examples=[

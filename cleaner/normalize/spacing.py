@@ -29,6 +29,7 @@ MULTI_GAP = regex.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 
 @rule(
     name="space-digit-unit",
+    line_local=True,
     summary="Remove the space between a number and the Chinese beside it (`2025 年` -> `2025年`).",
     group="spacing",
     examples=[
@@ -47,6 +48,7 @@ def space_digit_unit(text: str, ctx: Context) -> Iterator[Edit]:
 
 @rule(
     name="space-han-latin",
+    line_local=True,
     summary="Remove the space between a Chinese character and a Latin word (`使用 Python 编程`).",
     group="spacing",
     examples=[("使用 Python 编程", "使用Python编程"), ("THANK YOU 谢谢", "THANK YOU谢谢")],
@@ -60,6 +62,7 @@ def space_han_latin(text: str, ctx: Context) -> Iterator[Edit]:
 
 @rule(
     name="space-around-punct",
+    line_local=True,
     summary="Remove spaces before and after Chinese punctuation (`会议 ，民政` -> `会议，民政`).",
     group="spacing",
     examples=[("会议 ，民政部", "会议，民政部"), ("（ 据河北 ）", "（据河北）"), ("指出： 要", "指出：要")],
@@ -74,6 +77,7 @@ def space_around_punct(text: str, ctx: Context) -> Iterator[Edit]:
 
 @rule(
     name="trailing-space",
+    line_local=True,
     summary="Remove spaces at the end of a line.",
     group="spacing",
     examples=[("会议召开  \n下一行 ", "会议召开\n下一行")],

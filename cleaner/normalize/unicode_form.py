@@ -21,6 +21,7 @@ FULLWIDTH_NUMBER_SEP = regex.compile(r"(?<=[0-9\uff10-\uff19])[\uff0e](?=[0-9\uf
 
 @rule(
     name="unicode-nfc",
+    line_local=True,
     summary="Compose characters to Unicode NFC (one code point for one character).",
     group="unicode",
     examples=[("Cafe\u0301", "Café"), ("\uf900", "\u8c48")],
@@ -56,6 +57,7 @@ RADICAL = re.compile(  # `re` scans this plain class faster than `regex`
 
 @rule(
     name="fold-radicals",
+    line_local=True,
     summary="Replace look-alike radical code points (Kangxi, CJK Radicals Supplement) with the ideograph.",
     group="unicode",
     examples=[("颜\u2f8a", "颜色"), ("\u2ec6色", "角色")],
@@ -76,6 +78,7 @@ def fold_radicals(text: str, ctx: Context) -> Iterator[Edit]:
 
 @rule(
     name="width-ascii",
+    line_local=True,
     summary="Turn full-width digits and Latin letters into half-width ones.",
     group="unicode",
     examples=[("２０２４年", "2024年"), ("ＴＨＡＮＫ ＹＯＵ", "THANK YOU"), ("增长３．５％", "增长3.5％")],
