@@ -21,7 +21,7 @@ class TextState:
     spans in it follow the text: so a caller knows which parts of the text changed
     since it started a list (the normal form reruns line-local rules on those only)."""
 
-    __slots__ = ("chain", "changes", "text", "touched", "version")
+    __slots__ = ("_extents", "chain", "changes", "text", "touched", "version")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -29,6 +29,8 @@ class TextState:
         self.changes: list[Change] = []
         self.version = 0
         self.touched: list[list[Span]] | None = None
+        # ((version, span count), the lines around the spans): the lines are found once per text
+        self._extents: tuple[tuple[int, int], list[Span] | None] = ((-1, -1), None)
 
     def to_input(self, start: int, end: int) -> tuple[int, int]:
         return self.chain.to_input(start), self.chain.to_input(end, end=True)
@@ -40,8 +42,11 @@ class TextState:
         """Run a line-local rule on the lines around `spans` only: on the other lines it
         is known to find nothing. The edits are the ones a run on the whole text makes."""
         text = self.text
-        extents = _line_extents(text, spans)
-        if sum(end - start for start, end in extents) * 2 > len(text):
+        key = (self.version, len(spans))
+        if self._extents[0] != key:  # the same for every rule until the text changes
+            self._extents = (key, _line_extents(text, spans, len(text) // 2))
+        extents = self._extents[1]
+        if extents is None:
             return self.run(rule, ctx)  # most of the text: one run over all of it is cheaper
         if not extents:
             return 0
@@ -115,16 +120,26 @@ def _follow(spans: list[Span], batch: list[Edit]) -> list[Span]:
     return [(moved[start][0], moved[end][1]) for start, end in spans]
 
 
-def _line_extents(text: str, spans: list[Span]) -> list[Span]:
+def _line_extents(text: str, spans: list[Span], limit: int) -> list[Span] | None:
     """The whole lines (each with its `\\n`) from the one before each span's start to
-    the one holding its end, merged where they meet."""
+    the one holding its end, merged where they meet; None once they exceed `limit`
+    characters."""
     extents: list[Span] = []
+    total = 0
+    last_end = -1
     for start, end in sorted(spans):
-        line_start = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        if end < last_end:
+            continue  # its lines are in the last extent already
+        line_start = text.rfind("\n", 0, start - 1 if start > 1 else 0) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end + 1
-        if extents and line_start <= extents[-1][1]:
-            extents[-1] = (extents[-1][0], max(extents[-1][1], line_end))
+        if line_start <= last_end:
+            total += line_end - last_end
+            extents[-1] = (extents[-1][0], line_end)
         else:
+            total += line_end - line_start
             extents.append((line_start, line_end))
+        last_end = line_end
+        if total > limit:
+            return None
     return extents
