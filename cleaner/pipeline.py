@@ -186,14 +186,17 @@ class Cleaner:
 
     @staticmethod
     def _place(state: TextState, infos: list[BlockInfo]) -> list[PlacedBlock]:
-        placed: list[PlacedBlock] = []
+        blocks: list[tuple[int, str, int]] = []  # (index, text, offset) of each block line
         offset = 0
         for index, line in enumerate(state.text.split("\n") if state.text else []):
             if line.strip() and index < len(infos):
-                start, end = state.to_input(offset, offset + len(line))
-                placed.append(PlacedBlock(index, infos[index], line, start, end))
+                blocks.append((index, line, offset))
             offset += len(line) + 1
-        return placed
+        # Lines ascend, so do their starts and ends: mapped to the input in one walk each.
+        starts = state.chain.to_input_sorted([offset for _, _, offset in blocks])
+        ends = state.chain.to_input_sorted([offset + len(line) for _, line, offset in blocks], end=True)
+        return [PlacedBlock(index, infos[index], line, start, end)
+                for (index, line, _), start, end in zip(blocks, starts, ends, strict=True)]
 
 
 def _pages(text: str) -> Iterator[str]:
