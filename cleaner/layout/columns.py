@@ -46,6 +46,8 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     # column-line count and the counts of exact widths are updated, not collected again.
     column_sum = 0
     counts: dict[int, int] = {}
+    counts_changed = True
+    top = most_common = 0
     window_low = window_high = 0  # the lines now counted: [window_low, window_high)
     result: list[int | None] = []
     for index, line in enumerate(lines):
@@ -55,6 +57,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
             width = exact[window_high]
             if width is not None:
                 counts[width] = counts.get(width, 0) + 1
+                counts_changed = True
             window_high += 1
         while window_low < low:
             column_sum -= column[window_low]
@@ -64,6 +67,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
                     del counts[width]
                 else:
                     counts[width] -= 1
+                counts_changed = True
             window_low += 1
         if line.width > MAX_COLUMN_WIDTH:
             result.append(None)
@@ -72,10 +76,13 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         if around < 3 or around < (high - low - 1) / 2:
             result.append(None)  # too few column lines around (short lines among long ones)
             continue
-        top = max(counts.values(), default=0)
+        if counts_changed:
+            top = max(counts.values(), default=0)
+            most_common = max((w for w, n in counts.items() if n == top), default=0)
+            counts_changed = False
         if top >= 2:
             # Full lines of Han all have the same width: the most common one (ties: wider).
-            result.append(max(w for w, n in counts.items() if n == top))
+            result.append(most_common)
             continue
         near = sorted(lines[i].width for i in range(low, high) if column[i] and i != index)
         # Short lines (paragraph ends) pull a plain median down: take a higher rank.

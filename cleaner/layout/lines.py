@@ -95,19 +95,14 @@ def split_lines(text: str) -> list[Line]:
         for number, raw in enumerate(pieces):
             if number:
                 hard = True  # a form feed came before this piece
-            if raw.strip():
-                _add_line(lines, raw, position, blank, hard)
+            content = raw.strip()
+            if content:
+                lead = len(raw) - len(raw.lstrip())
+                indent = lead + raw[:lead].count("\u3000")  # an ideographic space is two cells
+                lines.append(make_line(len(lines), position + lead, content, indent, blank, hard))
                 blank, hard = 0, False
             else:
                 blank += 1
             position += len(raw) + 1
     return lines
 
-
-def _add_line(lines: list[Line], raw: str, offset: int, blank: int, hard: bool) -> None:
-    content = raw.strip()
-    if not content:
-        return
-    lead = len(raw) - len(raw.lstrip())
-    indent = lead + raw[:lead].count("\u3000")  # an ideographic space is two cells
-    lines.append(make_line(len(lines), offset + lead, content, indent, blank, hard))

@@ -6,6 +6,8 @@ of any particular page.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 # A byline: a mark (■ ● ▲ ◆ □ ○ ★ ☆ ◎) and/or a role word, then names.
@@ -43,10 +45,12 @@ ENUMERATION = regex.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # asked of each line twice (column widths, then line kinds)
 def is_byline(text: str) -> bool:
     return len(text) <= 40 and bool(BYLINE.match(text) or (BYLINE_MARK.match(text) and len(text) <= 24))
 
 
+@lru_cache(maxsize=4096)
 def is_source_line(text: str) -> bool:
     return len(text) <= 32 and bool(SOURCE_LINE.match(text))
 
