@@ -22,7 +22,6 @@ from cleaner.engine.rule import rule
 CP1252_CONTINUATION = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152" \
     "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
 LATIN1_MOJIBAKE = regex.compile(f"[\u00c2-\u00ef][{CP1252_CONTINUATION}]")
-LATIN1_MOJIBAKE_RE = re.compile(LATIN1_MOJIBAKE.pattern)  # the same class; `re` scans it faster
 # ftfy's defaults narrow Chinese punctuation (`，` -> `,`) and straighten quotes:
 # both are turned off; only the encoding repairs run.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -52,11 +51,11 @@ def mojibake_latin1(text: str, ctx: Context) -> Iterator[Edit]:
     character into two or three accented letters. ftfy repairs it, but is called only
     on lines that show the signature, and with its width and quote fixes off: with
     its defaults it turns `，` into `,` and `“` into `"`, which corrupts Chinese."""
-    if not LATIN1_MOJIBAKE_RE.search(text):  # a line with the signature makes the text have it
+    if not LATIN1_MOJIBAKE.search(text):  # a line with the signature makes the text have it
         return
     offset = 0
     for line in text.splitlines(keepends=True):
-        if LATIN1_MOJIBAKE_RE.search(line):
+        if LATIN1_MOJIBAKE.search(line):
             fixed, plan = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
             if fixed != line:
                 steps = ", ".join(step[1] for step in plan or [])

@@ -20,9 +20,6 @@ CHINESE = r"[\p{Han}" + regex.escape(CJK_PUNCT) + r"]"
 # Context is looked for within the line only: lines are moved whole (a headline to
 # its article), so a rule that looked across lines could find new work next time.
 HALF_PUNCT = regex.compile(rf"(?<={CHINESE}[ \t]{{0,3}})[,;:?!]+|[,;:?!]+(?=[ \t]{{0,3}}{CHINESE})")
-# HALF_PUNCT can only match a whole run of marks (a run's inside has a mark before and
-# after it): runs are found by a plain scan, and HALF_PUNCT is tried at each run start.
-MARK_RUN = regex.compile(r"[,;:?!]+")
 
 
 @rule(
@@ -43,10 +40,7 @@ def punct_fullwidth(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: extractors and OCR engines often emit ASCII punctuation for Chinese marks.
     A mark is Chinese when a Han character or Chinese punctuation is next to it
     (spaces between allowed); between two digits it belongs to the number."""
-    for run in MARK_RUN.finditer(text):
-        m = HALF_PUNCT.match(text, run.start())
-        if m is None:
-            continue
+    for m in HALF_PUNCT.finditer(text):
         start, end = m.span()
         if end - start == 1 and 0 < start < len(text) - 1 and _ascii_digit(text[start - 1]) \
                 and _ascii_digit(text[end]):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
+from itertools import accumulate
 
 import opencc
 
@@ -77,17 +79,18 @@ def t2s(text: str, ctx: Context) -> Iterator[Edit]:
     if not ctx.facts["t2s-convert"]:
         return
     to_simplified = converter("t2s").convert
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if trad_class.search(line):
-            new = to_simplified(line)
-            if len(new) == len(line):
-                for index, (old_char, new_char) in enumerate(zip(line, new, strict=True)):
-                    if old_char != new_char:
-                        yield Edit(offset + index, offset + index + 1, new_char)
-            elif new != line:
-                yield Edit(offset, offset + len(line), new)
-        offset += len(line)
+    lines = text.splitlines(keepends=True)
+    starts = [0, *accumulate(map(len, lines))]
+    # Only the lines holding a traditional character: found from the hits, not line by line.
+    for number in sorted({bisect_right(starts, m.start()) - 1 for m in trad_class.finditer(text)}):
+        line, offset = lines[number], starts[number]
+        new = to_simplified(line)
+        if len(new) == len(line):
+            for index, (old_char, new_char) in enumerate(zip(line, new, strict=True)):
+                if old_char != new_char:
+                    yield Edit(offset + index, offset + index + 1, new_char)
+        elif new != line:
+            yield Edit(offset, offset + len(line), new)
 
 
 def _decide(traditional: int, simplified: int, ctx: Context) -> bool:
