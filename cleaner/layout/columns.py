@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -45,6 +46,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     # The window of each line is [index - 6, index + 6], slid one line at a time: the
     # column-line count and the counts of exact widths are updated, not collected again.
     column_sum = 0
+    window_widths: list[int] = []  # widths of the column lines in the window, sorted
     counts: dict[int, int] = {}
     counts_changed = True
     top = most_common = 0
@@ -54,6 +56,8 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         low, high = max(0, index - NEIGHBOURS), min(count, index + NEIGHBOURS + 1)
         while window_high < high:
             column_sum += column[window_high]
+            if column[window_high]:
+                insort(window_widths, lines[window_high].width)
             width = exact[window_high]
             if width is not None:
                 counts[width] = counts.get(width, 0) + 1
@@ -61,6 +65,8 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
             window_high += 1
         while window_low < low:
             column_sum -= column[window_low]
+            if column[window_low]:
+                del window_widths[bisect_left(window_widths, lines[window_low].width)]
             width = exact[window_low]
             if width is not None:
                 if counts[width] == 1:
@@ -84,9 +90,15 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
             # Full lines of Han all have the same width: the most common one (ties: wider).
             result.append(most_common)
             continue
-        near = sorted(lines[i].width for i in range(low, high) if column[i] and i != index)
-        # Short lines (paragraph ends) pull a plain median down: take a higher rank.
-        typical = near[(3 * len(near)) // 5] if near else 0
+        # The other column lines nearby, by width: the window without this line.
+        near = len(window_widths) - column[index]
+        rank = (3 * near) // 5  # short lines (paragraph ends) pull a plain median down: a higher rank
+        if not near:
+            typical = 0
+        elif column[index] and rank >= bisect_left(window_widths, line.width):
+            typical = window_widths[rank + 1]  # this line's width sits below the rank: skip it
+        else:
+            typical = window_widths[rank]
         result.append(typical if typical >= MIN_COLUMN_WIDTH else None)
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
