@@ -106,9 +106,14 @@ def space_inside_han(text: str, ctx: Context) -> Iterator[Edit]:
     kicker and main title, so it is kept (collapsed to one); bylines keep theirs
     (`本报记者 皮磊`). Without layout (block types unknown) a line of one phrase-space-
     phrase shape under 40 characters is treated as a headline."""
+    if " " not in text and "\u3000" not in text:
+        return  # both patterns need a space
     offset = 0
     types = ctx.block_types
     for index, line in enumerate(text.splitlines(keepends=True)):
+        if " " not in line and "\u3000" not in line:
+            offset += len(line)
+            continue
         kind = types[index] if types and index < len(types) else _guess_kind(line)
         if kind in ("heading", "headline", "byline", "kicker"):
             for m in MULTI_GAP.finditer(line):
