@@ -124,11 +124,12 @@ class Cleaner:
             infos = [BlockInfo("paragraph", False, False, False) for _ in state.text.split("\n")]
         for rule in self.block_rules:
             state.run(rule, Context(self._settings[rule.name], facts, decisions, [i.kind for i in infos]))
-        document, layout_changes, layout_decisions = self._assemble(state, infos, facts)
+        placed = self._place(state, infos)
+        document, layout_changes, layout_decisions = self._assemble(state, infos, facts, placed)
         if self.document_rules:
             fragments = {(f.start, f.end) for f in document.fragments}
-            types = ["fragment" if (p.start, p.end) in fragments else p.info.kind
-                     for p in self._place(state, infos)]
+            # The text has not changed since `placed` was made: it is still where the blocks are.
+            types = ["fragment" if (p.start, p.end) in fragments else p.info.kind for p in placed]
             changed = [state.run(rule, Context(self._settings[rule.name], facts, decisions, types))
                        for rule in self.document_rules]
             if any(changed):  # block texts changed: read the articles again
@@ -137,9 +138,10 @@ class Cleaner:
         decisions.extend(layout_decisions)
         return Result(text, document, state.changes, decisions)
 
-    def _assemble(self, state: TextState, infos: list[BlockInfo],
-                  facts: dict[str, Any]) -> tuple[Document, list[Change], list[Decision]]:
-        placed = self._place(state, infos)
+    def _assemble(self, state: TextState, infos: list[BlockInfo], facts: dict[str, Any],
+                  placed: list[PlacedBlock] | None = None) -> tuple[Document, list[Change], list[Decision]]:
+        if placed is None:
+            placed = self._place(state, infos)
         if "paragraph-break" not in self.layout_enabled:
             return Document([Article(blocks=[Block("paragraph", p.text, p.start, p.end) for p in placed])]), [], []
         ctx = Context({}, facts, [])

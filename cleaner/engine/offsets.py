@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
+from operator import attrgetter
 
 from cleaner.engine.record import Edit
 
@@ -19,19 +21,14 @@ class OffsetMap:
 
     def __init__(self, edits: Sequence[Edit]) -> None:
         # `edits` are sorted and non-overlapping, offsets in the old text.
-        self._old_starts: list[int] = []
-        self._old_ends: list[int] = []
-        self._new_starts: list[int] = []
-        self._new_ends: list[int] = []
-        shift = 0
-        for edit in edits:
-            new_start = edit.start + shift
-            new_end = new_start + len(edit.replacement)
-            self._old_starts.append(edit.start)
-            self._old_ends.append(edit.end)
-            self._new_starts.append(new_start)
-            self._new_ends.append(new_end)
-            shift += len(edit.replacement) - (edit.end - edit.start)
+        self._old_starts = [edit.start for edit in edits]
+        self._old_ends = [edit.end for edit in edits]
+        lengths = [len(edit.replacement) for edit in edits]
+        # Each edit moves the ones after it by its change in length.
+        shifts = accumulate((length - (end - start) for start, end, length
+                             in zip(self._old_starts, self._old_ends, lengths, strict=True)), initial=0)
+        self._new_starts = [start + shift for start, shift in zip(self._old_starts, shifts, strict=False)]
+        self._new_ends = [start + length for start, length in zip(self._new_starts, lengths, strict=True)]
 
     def __bool__(self) -> bool:
         return bool(self._old_starts)
@@ -110,11 +107,14 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(parts)
 
 
+SPAN = attrgetter("start", "end")
+
+
 def normalize_edits(text: str, edits: Sequence[Edit]) -> list[Edit]:
     """Sort edits; drop no-ops and any edit overlapping an earlier one (first wins, as in ruff)."""
     result: list[Edit] = []
     last_end = -1
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+    for edit in sorted(edits, key=SPAN):
         if edit.start < last_end or text[edit.start : edit.end] == edit.replacement:
             continue
         result.append(edit)

@@ -67,7 +67,8 @@ class TextState:
 
     def apply(self, rule_name: str, edits: Iterable[Edit]) -> int:
         """Apply one rule's edits (overlapping ones dropped); return how many applied."""
-        return self.apply_named((rule_name, edit) for edit in edits)
+        batch = normalize_edits(self.text, list(edits))
+        return self._apply_batch(batch, [rule_name] * len(batch)) if batch else 0
 
     def apply_named(self, named_edits: Iterable[tuple[str, Edit]]) -> int:
         """Apply edits of one or several rules, all proposed against the current text."""
@@ -77,15 +78,16 @@ class TextState:
             rule_of[id(edit)] = name
             edits.append(edit)
         batch = normalize_edits(self.text, edits)
-        if not batch:
-            return 0
+        return self._apply_batch(batch, [rule_of[id(e)] for e in batch]) if batch else 0
+
+    def _apply_batch(self, batch: list[Edit], rules: list[str]) -> int:
         text = self.text
         # The batch is sorted and non-overlapping: its starts ascend, and so do its ends.
         starts = self.chain.to_input_sorted([e.start for e in batch])
         ends = self.chain.to_input_sorted([e.end for e in batch], end=True)
         self.changes.extend(
-            Change(rule_of[id(e)], start, end, text[e.start : e.end], e.replacement, e.note, e.confidence)
-            for e, start, end in zip(batch, starts, ends, strict=True)
+            Change(rule, start, end, text[e.start : e.end], e.replacement, e.note, e.confidence)
+            for e, rule, start, end in zip(batch, rules, starts, ends, strict=True)
         )
         self.text = apply_edits(text, batch)
         offset_map = OffsetMap(batch)
