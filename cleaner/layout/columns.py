@@ -44,40 +44,48 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     exact = [line.width if ok and line.width >= MIN_COLUMN_WIDTH and EXACT.fullmatch(line.text) else None
              for line, ok in zip(lines, column, strict=True)]
     # The window of each line is [index - 6, index + 6], slid one line at a time: the
-    # column-line count and the counts of exact widths are updated, not collected again.
+    # column lines in it (their count and sorted widths) and the counts of exact widths
+    # are updated as lines enter and leave it, not collected again.
+    widths = [line.width for line in lines]
     column_sum = 0
     window_widths: list[int] = []  # widths of the column lines in the window, sorted
     counts: dict[int, int] = {}
     counts_changed = True
     top = most_common = 0
-    window_low = window_high = 0  # the lines now counted: [window_low, window_high)
+
+    def enter(position: int) -> None:
+        nonlocal column_sum, counts_changed
+        if column[position]:
+            column_sum += 1
+            insort(window_widths, widths[position])
+        width = exact[position]
+        if width is not None:
+            counts[width] = counts.get(width, 0) + 1
+            counts_changed = True
+
+    for position in range(min(NEIGHBOURS, count)):
+        enter(position)
     result: list[int | None] = []
-    for index, line in enumerate(lines):
-        low, high = max(0, index - NEIGHBOURS), min(count, index + NEIGHBOURS + 1)
-        while window_high < high:
-            column_sum += column[window_high]
-            if column[window_high]:
-                insort(window_widths, lines[window_high].width)
-            width = exact[window_high]
-            if width is not None:
-                counts[width] = counts.get(width, 0) + 1
-                counts_changed = True
-            window_high += 1
-        while window_low < low:
-            column_sum -= column[window_low]
-            if column[window_low]:
-                del window_widths[bisect_left(window_widths, lines[window_low].width)]
-            width = exact[window_low]
-            if width is not None:
-                if counts[width] == 1:
-                    del counts[width]
+    for index, width in enumerate(widths):
+        if index + NEIGHBOURS < count:
+            enter(index + NEIGHBOURS)
+        leaving = index - NEIGHBOURS - 1
+        if leaving >= 0:
+            if column[leaving]:
+                column_sum -= 1
+                del window_widths[bisect_left(window_widths, widths[leaving])]
+            exact_width = exact[leaving]
+            if exact_width is not None:
+                if counts[exact_width] == 1:
+                    del counts[exact_width]
                 else:
-                    counts[width] -= 1
+                    counts[exact_width] -= 1
                 counts_changed = True
-            window_low += 1
-        if line.width > MAX_COLUMN_WIDTH:
+        if width > MAX_COLUMN_WIDTH:
             result.append(None)
             continue
+        low = index - NEIGHBOURS if index > NEIGHBOURS else 0
+        high = index + NEIGHBOURS + 1 if index + NEIGHBOURS < count else count
         around = column_sum - column[index]
         if around < 3 or around < (high - low - 1) / 2:
             result.append(None)  # too few column lines around (short lines among long ones)
@@ -95,7 +103,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         rank = (3 * near) // 5  # short lines (paragraph ends) pull a plain median down: a higher rank
         if not near:
             typical = 0
-        elif column[index] and rank >= bisect_left(window_widths, line.width):
+        elif column[index] and rank >= bisect_left(window_widths, width):
             typical = window_widths[rank + 1]  # this line's width sits below the rank: skip it
         else:
             typical = window_widths[rank]

@@ -91,18 +91,20 @@ def split_lines(text: str) -> list[Line]:
     hard = False
     position = 0
     for row in text.split("\n"):
-        pieces = row.split("\f") if "\f" in row else (row,)
-        for number, raw in enumerate(pieces):
+        for number, raw in enumerate(row.split("\f") if "\f" in row else (row,)):
             if number:
                 hard = True  # a form feed came before this piece
             content = raw.strip()
-            if content:
+            if not content:
+                blank += 1
+            elif len(content) == len(raw):  # the usual line: nothing to strip
+                lines.append(make_line(len(lines), position, content, 0, blank, hard))
+                blank, hard = 0, False
+            else:
                 lead = len(raw) - len(raw.lstrip())
                 indent = lead + raw[:lead].count("\u3000")  # an ideographic space is two cells
                 lines.append(make_line(len(lines), position + lead, content, indent, blank, hard))
                 blank, hard = 0, False
-            else:
-                blank += 1
             position += len(raw) + 1
     return lines
 
