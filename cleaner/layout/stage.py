@@ -92,7 +92,7 @@ def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> No
         if block.kind == "heading":
             edits.append(("heading-join",
                           Edit(a.end, b.start, heading_joiner(a, b), note=gap.reason, confidence=gap.confidence)))
-        elif HYPHENATED.search(a.text) and b.text[:1].islower():
+        elif b.text[:1].islower() and HYPHENATED.search(a.text):  # the cheap test first
             edits.append(("join-wrap", Edit(a.end - 1, b.start, "", note="hyphenated word", confidence=0.9)))
         else:
             edits.append(("join-wrap",
