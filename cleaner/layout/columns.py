@@ -66,7 +66,8 @@ def _support(lines: list[Line], near: list[int], exact: list[int | None], width:
     """How well the lines `near` fit a column of `width`, and how many fill it: a line
     of Han exactly that wide counts twice (it measures the column), a line a cell short
     (a digit, a Latin letter) or over it by punctuation that can be squeezed or hung in
-    the margin counts once."""
+    the margin counts once; a line of body text (it has clause punctuation) too wide
+    for it counts against it. Headings may run wider than their column."""
     support = filling = 0
     for i in near:
         line = lines[i]
@@ -75,6 +76,8 @@ def _support(lines: list[Line], near: list[int], exact: list[int | None], width:
         elif line.width == width - 1 or (line.width > width and line.squeeze and line.min_width <= width + 1):
             support += 1
         else:
+            if line.min_width > width + 1 and line.has_clause_punct:
+                support -= 2  # body text too wide for such a column: the column is wider
             continue
         filling += 1
     return support, filling
