@@ -75,7 +75,8 @@ def checks(result: Result) -> list[Check]:
         if change.confidence >= WEAK or (change.start, change.end) in by_span:
             continue
         label = KIND_LABELS.get(change.rule, change.rule)
-        items.append(Check(label, change.rule, change.confidence, f"{label}: {change.note or 'judgement call'}",
-                           {"before": change.before, "after": change.after}, change.start, change.end, index))
+        # The change's mark shows its before and after: no evidence to repeat.
+        items.append(Check(label, change.rule, change.confidence, change.note or "judgement call", {},
+                           change.start, change.end, index))
     items.sort(key=lambda c: (c.confidence, c.start if c.start is not None else -1))
     return items

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import pairwise
 
 from cleaner.pipeline import Result
 from cleaner.report.rows import Row, page_rows
@@ -70,7 +71,7 @@ def _anchors(result: Result, rows: list[Row], after: list[str]) -> list[tuple[in
 def _opcodes(before: list[str], after: list[str], anchors: list[tuple[int, int]]) -> list[Opcode]:
     bounds = [(0, 0)] + [a for a in anchors if a != (0, 0)] + [(len(before), len(after))]
     codes: list[Opcode] = []
-    for (i1, j1), (i2, j2) in zip(bounds, bounds[1:], strict=False):
+    for (i1, j1), (i2, j2) in pairwise(bounds):
         if i1 == i2 and j1 == j2:
             continue
         codes.append(("equal" if before[i1:i2] == after[j1:j2] else "replace", i1, i2, j1, j2))

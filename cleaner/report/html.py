@@ -20,6 +20,7 @@ from html import escape
 from importlib import resources
 
 from cleaner.docs_gen import RuleEntry, rule_entries, shown
+from cleaner.engine.record import Change
 from cleaner.pipeline import Result
 from cleaner.report.decisions import Check, checks
 from cleaner.report.rows import Row, page_rows
@@ -61,8 +62,10 @@ def _visible(text: str) -> str:
 class PageRenderer:
     """Renders the rows of one page; marks are numbered per row so the cleaned side can point at them."""
 
-    def __init__(self, number: int, page: Page, rule_index: dict[str, int]) -> None:
+    def __init__(self, number: int, page: Page, rule_index: dict[str, int],
+                 notes: dict[tuple[str, str], int]) -> None:
         self.number = number
+        self.notes = notes  # (note, confidence) -> number: a mark names its pair, the page lists them once
         self.page = page
         self.result = page.result
         self.text = page.result.input
@@ -73,6 +76,10 @@ class PageRenderer:
 
     def line(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
+
+    def note(self, change: Change) -> int:
+        key = (change.note, f"{change.confidence:.2f}" if change.confidence < 1 else "")
+        return self.notes.setdefault(key, len(self.notes))
 
     def _mark_class(self, rule: str) -> str:
         return f"r{self.rule_index.get(rule, 0)}"
@@ -121,10 +128,8 @@ class PageRenderer:
             shown_text = _visible(self.text[start:end])
             if change.before != self.text[start:end]:
                 attrs.append(f'data-b="{_attr(change.before)}"')
-            if change.note:
-                attrs.append(f'data-n="{_attr(change.note)}"')
-            if change.confidence < 1:
-                attrs.append(f'data-p="{change.confidence:.2f}"')
+            if change.note or change.confidence < 1:
+                attrs.append(f'data-n="{self.note(change)}"')
             nested = [j for j in items[number + 1:] if self.result.changes[j].start < end]
             if nested:  # an outer change around others: its own sign, the inner ones marked inside
                 out.append(f"<del {' '.join(attrs)}>")
@@ -161,12 +166,15 @@ class PageRenderer:
 
     def chips(self, row: Row) -> str:
         counts = Counter(self.result.changes[i].rule for i in row.changes + row.row_changes)
-        notes = [self.result.changes[i].note for i in row.row_changes if self.result.changes[i].note]
-        if row.note:
-            notes.insert(0, row.note)
         parts = [f'<a class="chip {self._mark_class(rule)}" href="#rule-{rule}">{escape(rule)}'
                  f'{f" ×{n}" if n > 1 else ""}</a>' for rule, n in counts.items()]
-        parts += [f'<span class="note">{escape(note)}</span>' for note in notes]
+        if row.note:
+            parts.append(f'<span class="note">{escape(row.note)}</span>')
+        for index in row.row_changes:  # the row as a whole: moved, set apart, removed
+            change = self.result.changes[index]
+            attrs = (f'class="{self._mark_class(change.rule)} wh" data-b="{_attr(change.before)}" '
+                     f'data-a="{_attr(change.after)}" data-n="{self.note(change)}"')
+            parts.append(f'<del {attrs}>{escape(change.note or change.rule)}</del>')
         return f'<div class="lb">{"".join(parts)}</div>' if parts else ""
 
     def render_rows(self) -> str:
@@ -219,8 +227,8 @@ def _evidence(check: Check) -> str:
     items = []
     for key, value in check.evidence.items():
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        items.append(f"<div><dt>{escape(str(key))}</dt><dd>{escape(_visible(text) if key in ('before', 'after') else text)}"
-                     "</dd></div>")
+        text = _visible(text) if key in ("before", "after") else text
+        items.append(f"<div><dt>{escape(str(key))}</dt><dd>{escape(text)}</dd></div>")
     return f'<dl class="ev">{"".join(items)}</dl>' if items else ""
 
 
@@ -243,12 +251,19 @@ def _rule_reference(entries: list[RuleEntry]) -> str:
 def render_report(pages: list[Page], title: str = "cleaner report") -> str:
     entries = rule_entries()
     rule_index = {entry.name: number for number, entry in enumerate(entries)}
+    names = [[e.name, e.summary] for e in entries]
+    for page in pages:  # rules not registered here (a newer engine's): their own colour, no entry
+        for change in page.result.changes:
+            if change.rule not in rule_index:
+                rule_index[change.rule] = len(names)
+                names.append([change.rule, "(no entry in this version's rule reference)"])
     batch = Summary()
     batch.stats["pages"] = len(pages)
+    notes: dict[tuple[str, str], int] = {}
     sections: list[str] = []
     all_checks: list[tuple[Check, int, PageRenderer]] = []
     for number, page in enumerate(pages):
-        renderer = PageRenderer(number, page, rule_index)
+        renderer = PageRenderer(number, page, rule_index, notes)
         page_checks = checks(page.result)
         summary = summarize(page.result, len(page_checks))
         batch.add(summary)
@@ -266,13 +281,15 @@ def render_report(pages: list[Page], title: str = "cleaner report") -> str:
         position, mark = renderer.target(check)
         line = renderer.line(renderer.rows[position].start) if renderer.rows else 1
         items.append(
-            f'<li id="c{rank}" role="option" tabindex="-1" data-row="p{number}r{position}" data-m="{mark}">'
-            f'<span class="conf" style="--w:{check.confidence:.2f}">{check.confidence:.2f}</span>'
-            f'<span class="kind">{escape(check.kind)}</span> <span class="what" lang="zh">{escape(check.summary)}</span>'
+            f'<li id="c{rank}" role="option" data-row="p{number}r{position}" data-m="{mark}">'
+            f'<span class="conf w{round(check.confidence * 10)}">{check.confidence:.2f}</span>'
+            f'<span class="kind">{escape(check.kind)}</span> <span class="what">{escape(check.summary)}</span>'
             f'<span class="where">{escape(renderer.page.name)}, line {line} · '
             f'<a href="#rule-{check.rule}">{escape(check.rule)}</a></span>{_evidence(check)}</li>')
-    rule_css = "".join(f".r{i}{{--h:{HUES[i % len(HUES)]}}}" for i in range(len(entries)))
-    rules_json = json.dumps([[e.name, e.summary] for e in entries], ensure_ascii=False).replace("</", "<\\/")
+    rule_css = "".join(f".r{i}{{--h:{HUES[i % len(HUES)]}}}" for i in range(len(names)))
+    rules_json = json.dumps(names, ensure_ascii=False).replace("</", "<\\/")
+    notes_json = json.dumps(list(notes), ensure_ascii=False).replace("</", "<\\/")
+    rule_css += "".join(f".w{i}{{--w:{i / 10}}}" for i in range(11))
     css = resources.files("cleaner.report").joinpath("report.css").read_text(encoding="utf-8")
     script = resources.files("cleaner.report").joinpath("report.js").read_text(encoding="utf-8")
     toc = "".join(f'<li><a href="#p{n}">{escape(p.name)}</a></li>' for n, p in enumerate(pages))
@@ -287,11 +304,13 @@ def render_report(pages: list[Page], title: str = "cleaner report") -> str:
         '<kbd>Enter</kbd> show it in the page, <kbd>Tab</kbd> into the context to read each change.</p></header>'
         '<div class="layout"><aside id="check" aria-labelledby="check-h"><h2 id="check-h">Check first '
         f'<small>({len(items)}, weakest evidence first)</small></h2>'
-        f'<ol id="checks" role="listbox" aria-label="Decisions to check first" tabindex="0">{"".join(items)}</ol>'
+        '<ol id="checks" role="listbox" aria-label="Decisions to check first" tabindex="0" lang="zh">'
+        f'{"".join(items)}</ol>'
         '<div id="ins" aria-live="polite"><p class="hint">Press <kbd>j</kbd> to step through the decisions.</p></div>'
         f'</aside><main>{"".join(sections)}{_rule_reference(entries)}</main></div>'
         '<div id="tip" role="tooltip" hidden></div>'
-        f'<script id="rules-data" type="application/json">{rules_json}</script><script>{script}</script>'
+        f'<script id="rules-data" type="application/json">{rules_json}</script>'
+        f'<script id="notes-data" type="application/json">{notes_json}</script><script>{script}</script>'
         "</body></html>\n"
     )
 

@@ -1,6 +1,7 @@
 "use strict";
 (function () {
   var RULES = JSON.parse(document.getElementById("rules-data").textContent);
+  var NOTES = JSON.parse(document.getElementById("notes-data").textContent);
   var tip = document.getElementById("tip");
   var list = document.getElementById("checks");
   var ins = document.getElementById("ins");
@@ -25,8 +26,9 @@
     });
     var h = "<b>" + esc(r ? r[0] : "?") + "</b> " + esc(r ? r[1] : "") +
       "<br><code>" + esc(vis(b)) + "</code> → <code>" + esc(vis(d.getAttribute("data-a") || "")) + "</code>";
-    if (d.dataset.n) h += "<br>" + esc(d.dataset.n);
-    if (d.dataset.p) h += "<br>confidence " + d.dataset.p;
+    var n = d.dataset.n ? NOTES[+d.dataset.n] : null;
+    if (n && n[0]) h += "<br>" + esc(n[0]);
+    if (n && n[1]) h += "<br>confidence " + n[1];
     return h;
   }
   function explain(el) {
