@@ -168,7 +168,7 @@ class PageRenderer:
         counts = Counter(self.result.changes[i].rule for i in row.changes + row.row_changes)
         parts = [f'<a class="chip {self._mark_class(rule)}" href="#rule-{rule}">{escape(rule)}'
                  f'{f" ×{n}" if n > 1 else ""}</a>' for rule, n in counts.items()]
-        if row.note:
+        if row.note and row.out:  # a row not in the output shows its note on the cleaned side
             parts.append(f'<span class="note">{escape(row.note)}</span>')
         for index in row.row_changes:  # the row as a whole: moved, set apart, removed
             change = self.result.changes[index]
@@ -279,7 +279,7 @@ def render_report(pages: list[Page], title: str = "cleaner report") -> str:
     items = []
     for rank, (check, number, renderer) in enumerate(all_checks):
         position, mark = renderer.target(check)
-        line = renderer.line(renderer.rows[position].start) if renderer.rows else 1
+        line = renderer.line(check.start if check.start is not None else renderer.rows[position].start)
         items.append(
             f'<li id="c{rank}" role="option" data-row="p{number}r{position}" data-m="{mark}">'
             f'<span class="conf w{round(check.confidence * 10)}">{check.confidence:.2f}</span>'

@@ -96,6 +96,7 @@
       (li.querySelector(".ev") ? li.querySelector(".ev").outerHTML : "") + detail;
     ins.appendChild(context(li));
     if (reveal || window.matchMedia("(min-width:1100px)").matches) goTo(li, false);
+    else ins.scrollIntoView({block: "nearest"});  // narrow screens: the context under the list
   }
   function goTo(li, focus) {
     var row = document.getElementById(li.dataset.row);
