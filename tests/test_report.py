@@ -17,6 +17,7 @@ from cleaner.engine.record import Change
 from cleaner.pipeline import Result
 from cleaner.report import Page, render_report, unified_diff
 from cleaner.report.decisions import checks
+from cleaner.report.diff import lines_of
 from cleaner.report.rows import page_rows
 from tests.conftest import SEEDS
 from tests.test_cli import CLEAN, clean
@@ -39,7 +40,7 @@ def seed_results(cleaner: Cleaner) -> list[tuple[Path, Result]]:
 def parse_hunks(diff: str) -> list[tuple[int, int, list[str], list[str]]]:
     """(first input line, input line count, rules, body lines) of each hunk."""
     hunks: list[tuple[int, int, list[str], list[str]]] = []
-    for line in diff.splitlines():
+    for line in diff.split("\n")[:-1]:
         match = HUNK.match(line)
         if match:
             start, count = int(match[1]), int(match[2] if match[2] is not None else 1)
@@ -52,7 +53,7 @@ def parse_hunks(diff: str) -> list[tuple[int, int, list[str], list[str]]]:
 
 def apply_diff(text: str, diff: str) -> str:
     """Apply a unified diff as `patch` would (context checked), to prove the diff is a real one."""
-    lines = text.splitlines(keepends=True)
+    lines = lines_of(text)
     out: list[str] = []
     position = 0
     for first, count, _, body in parse_hunks(diff):
@@ -90,6 +91,15 @@ def test_diff_applies_and_labels_each_change_with_its_rule(
         assert change.rule in labels, (change, line)
     recorded = {c.rule for c in result.changes}
     assert {rule for _, _, rules, _ in hunks for rule in rules} <= recorded
+
+
+def test_diff_of_several_pages_applies(cleaner: Cleaner) -> None:
+    text = SEEDS[0].read_text(encoding="utf-8") + "\f" + SEEDS[2].read_text(encoding="utf-8") + "\u2028尾"
+    result = cleaner.run(text)
+    output = result.render("text")
+    assert apply_diff(text, "".join(unified_diff(result, output, "x"))) == output
+    rows = page_rows(result)
+    assert [row.out for row in rows if row.out] == [line.strip("\f") for line in output.split("\n") if line.strip("\f")]
 
 
 def test_diff_exit_codes_and_colour(tmp_path: Path) -> None:

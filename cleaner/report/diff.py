@@ -8,6 +8,7 @@ whose input spans fall in the hunk's input lines, and of the rows the hunk adds.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import pairwise
@@ -17,8 +18,14 @@ from cleaner.report.rows import Row, page_rows
 
 RED, GREEN, CYAN, BOLD, RESET = "\033[31m", "\033[32m", "\033[36m", "\033[1m", "\033[0m"
 CONTEXT = 3
+LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 
 Opcode = tuple[str, int, int, int, int]
+
+
+def lines_of(text: str) -> list[str]:
+    """Lines ending in a newline (str.splitlines would also split at form feeds and U+2028)."""
+    return LINE.findall(text)
 
 
 def _range(start: int, stop: int) -> str:
@@ -117,8 +124,7 @@ def hunk_rules(result: Result, rows: list[Row], lo: int, hi: int, added: list[st
 
 def unified_diff(result: Result, output: str, name: str, color: bool = False) -> Iterator[str]:
     """Yield the diff of `result.input` against `output` line by line (nothing when they are equal)."""
-    before = result.input.splitlines(keepends=True)
-    after = output.splitlines(keepends=True)
+    before, after = lines_of(result.input), lines_of(output)
     if before == after:
         return
     starts = [0]
