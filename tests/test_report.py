@@ -226,20 +226,23 @@ def test_report_shows_removed_passages_and_unknown_rules(cleaner: Cleaner) -> No
     for article in result.document.articles:  # what a dedup stage would do to the document
         article.blocks = [b for b in article.blocks if b.start != start]
     kept = text.index("同时")
+    copy = {"start": kept, "end": kept + end - start, "text": text[kept : kept + end - start]}
     result.document.removed.append(Removed("duplicate", text[start:end], start, end,
-                                           {"similarity": 0.97, "kept_start": kept}))
-    result.changes.append(Change("dedup-repeats", start, end, text[start:end], "", note="repeats line 3",
-                                 confidence=0.97))
+                                           {"rule": "dedup-repeats", "similarity": 97.0, "kept": copy}))
+    result.changes.append(Change("dedup-repeats", start, end, text[start:end], "", note="repeats line 3"))
     html = render_report([Page("dup.txt", result)])
     report = parse_report(html)
     assert report.marks[0]["dedup-repeats"] == 1
-    assert "removed: duplicate" in html
     removed_checks = [c for c in checks(result) if c.kind == "removed passage"]
     assert len(removed_checks) == 1 and removed_checks[0].change == len(result.changes) - 1
+    assert removed_checks[0].rule == "dedup-repeats" and removed_checks[0].confidence == pytest.approx(0.97)
     item = re.search(r'<li id="c\d+"[^>]*>(?:(?!</li>).)*removed passage.*?</li>', html)[0]
-    assert "<dt>similarity</dt><dd>0.97</dd>" in item and "<dt>kept_start</dt>" in item
+    assert "<dt>similarity</dt><dd>97.0</dd>" in item
+    assert "<dt>kept</dt><dd>line 3: 同时，市民政局建立了长效机制。</dd>" in item  # the passage it repeats
     row = re.search(r'<div class="row removed[^"]*"[^>]*>.*?</div></div>', html)[0]
-    assert "同时，市民政局建立了长效机制。" in re.sub(r"<[^>]+>", "", row)
+    assert "同时，市民政局建立了长效机制。" in re.sub(r"<[^>]+>", "", row) and "removed: duplicate" in row
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    assert {url[1:] for url in report.urls} <= ids  # a rule without an entry here is not a dead link
 
 
 def test_report_error_is_one_line(tmp_path: Path) -> None:

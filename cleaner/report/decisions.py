@@ -66,7 +66,8 @@ def checks(result: Result) -> list[Check]:
         if span in by_span:
             by_span[span].evidence.update(evidence)
             continue
-        item = Check(KIND_LABELS["removed"], str(removed.detail.get("rule", removed.reason)),
+        rule = result.changes[change_at[span]].rule if span in change_at else removed.detail.get("rule", removed.reason)
+        item = Check(KIND_LABELS["removed"], str(rule),
                      _similarity(removed.detail), f"removed ({removed.reason}): {removed.text[:30]}",
                      evidence, removed.start, removed.end, change_at.get(span))
         items.append(item)

@@ -21,6 +21,7 @@ from importlib import resources
 
 from cleaner.docs_gen import RuleEntry, rule_entries, shown
 from cleaner.engine.record import Change
+from cleaner.engine.rule import REGISTRY
 from cleaner.pipeline import Result
 from cleaner.report.decisions import Check, checks
 from cleaner.report.rows import Row, page_rows
@@ -57,6 +58,14 @@ def _visible(text: str) -> str:
         else:
             out.append(shown(char))
     return "".join(out)
+
+
+def rule_link(rule: str, cls: str, label: str) -> str:
+    """A label linking to the rule's entry in the reference (plain text for a rule without one)."""
+    attrs = f' class="{cls}"' if cls else ""
+    if rule in REGISTRY:
+        return f'<a{attrs} href="#rule-{escape(rule)}">{escape(label)}</a>'
+    return f"<span{attrs}>{escape(label)}</span>"
 
 
 class PageRenderer:
@@ -166,8 +175,8 @@ class PageRenderer:
 
     def chips(self, row: Row) -> str:
         counts = Counter(self.result.changes[i].rule for i in row.changes + row.row_changes)
-        parts = [f'<a class="chip {self._mark_class(rule)}" href="#rule-{rule}">{escape(rule)}'
-                 f'{f" ×{n}" if n > 1 else ""}</a>' for rule, n in counts.items()]
+        parts = [rule_link(rule, f"chip {self._mark_class(rule)}", f'{rule}{f" ×{n}" if n > 1 else ""}')
+                 for rule, n in counts.items()]
         if row.note and row.out:  # a row not in the output shows its note on the cleaned side
             parts.append(f'<span class="note">{escape(row.note)}</span>')
         for index in row.row_changes:  # the row as a whole: moved, set apart, removed
@@ -217,16 +226,19 @@ def _stats(summary: Summary) -> str:
 
 def _rule_table(summary: Summary, rule_index: dict[str, int]) -> str:
     rows = "".join(
-        f'<tr><td><a class="chip r{rule_index.get(rule, 0)}" href="#rule-{rule}">{escape(rule)}</a></td>'
+        f'<tr><td>{rule_link(rule, f"chip r{rule_index.get(rule, 0)}", rule)}</td>'
         f'<td class="num" data-rule="{rule}">{count}</td></tr>'
         for rule, count in sorted(summary.per_rule.items(), key=lambda item: -item[1]))
     return f'<table class="per-rule"><thead><tr><th>rule</th><th>changes</th></tr></thead><tbody>{rows}</tbody></table>'
 
 
-def _evidence(check: Check) -> str:
+def _evidence(check: Check, renderer: PageRenderer) -> str:
     items = []
     for key, value in check.evidence.items():
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if isinstance(value, dict) and isinstance(value.get("text"), str) and isinstance(value.get("start"), int):
+            text = f"line {renderer.line(value['start'])}: {value['text']}"  # e.g. the copy a repeat was kept as
+        else:
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         text = _visible(text) if key in ("before", "after") else text
         items.append(f"<div><dt>{escape(str(key))}</dt><dd>{escape(text)}</dd></div>")
     return f'<dl class="ev">{"".join(items)}</dl>' if items else ""
@@ -285,7 +297,7 @@ def render_report(pages: list[Page], title: str = "cleaner report") -> str:
             f'<span class="conf w{round(check.confidence * 10)}">{check.confidence:.2f}</span>'
             f'<span class="kind">{escape(check.kind)}</span> <span class="what">{escape(check.summary)}</span>'
             f'<span class="where">{escape(renderer.page.name)}, line {line} · '
-            f'<a href="#rule-{check.rule}">{escape(check.rule)}</a></span>{_evidence(check)}</li>')
+            f'{rule_link(check.rule, "", check.rule)}</span>{_evidence(check, renderer)}</li>')
     rule_css = "".join(f".r{i}{{--h:{HUES[i % len(HUES)]}}}" for i in range(len(names)))
     rules_json = json.dumps(names, ensure_ascii=False).replace("</", "<\\/")
     notes_json = json.dumps(list(notes), ensure_ascii=False).replace("</", "<\\/")
