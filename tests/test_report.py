@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 from collections import Counter
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -215,6 +216,10 @@ def test_report_is_self_contained_and_counts_match_the_record(tmp_path: Path) ->
     assert shown == [round(x, 2) for x in expected]
     for item in report.checks:
         assert item["data-row"] in ids
+    cleaned_cells = [unescape(re.sub(r"<[^>]+>", "", cell))
+                     for cell in re.findall(r'<div class="n" lang="zh">(.*?)</div>', html)
+                     if not cell.startswith('<span class="none">')]
+    assert cleaned_cells == [line for r in results for line in r.text.split("\n") if line]
 
 
 def test_report_shows_removed_passages_and_unknown_rules(cleaner: Cleaner) -> None:

@@ -128,6 +128,12 @@ def test_report_in_chromium_on_a_laptop(browser: Any, seed_report: tuple[Path, l
     assert page.evaluate("document.activeElement.id") == page.get_attribute("#c2", "data-row")
     _screenshot(page, tmp_path, "report-laptop")
 
+    first_cell = "document.querySelector('section.page .row .n').innerText"
+    assert "\n" in page.evaluate(first_cell)  # cleaned text broken where the original lines end
+    page.check("#flow")
+    assert "\n" not in page.evaluate(first_cell)  # ... or shown as paragraphs
+    page.uncheck("#flow")
+
     page.focus("#ins .ctx del")  # keyboard users read each change in the context
     tip = page.inner_text("#tip")
     assert page.is_visible("#tip") and "→" in tip

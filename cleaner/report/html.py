@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from html import escape
 from importlib import resources
+from itertools import pairwise
 
 from cleaner.docs_gen import RuleEntry, rule_entries, shown
 from cleaner.engine.record import Change
@@ -29,6 +30,7 @@ from cleaner.report.summary import STAT_LABELS, Summary, summarize
 
 # Colours for the rules' marks (hue in degrees), cycled; light and dark enough on white.
 MANY_BREAKS = re.compile(r"\n{2,}")
+LINE_END = re.compile(r"(?<!\n)\n")  # where an original line ends (a run of blank lines counts once)
 HUES = (210, 28, 130, 280, 350, 175, 50, 245, 95, 320, 5, 190)
 
 
@@ -93,12 +95,12 @@ class PageRenderer:
     def _mark_class(self, rule: str) -> str:
         return f"r{self.rule_index.get(rule, 0)}"
 
-    def original(self, position: int, row: Row) -> tuple[str, list[tuple[int, int, int]]]:
+    def original(self, position: int, row: Row) -> tuple[str, list[tuple[int, int, int, str]]]:
         """The original side: the row's input with each change as a `<del>`; returns (html, spans)."""
         lo, hi = row.own_start, row.own_end
         items = sorted(row.changes, key=lambda i: (self.result.changes[i].start, -self.result.changes[i].end))
         out: list[str] = []
-        spans: list[tuple[int, int, int]] = []  # (mark number, input start, input end)
+        spans: list[tuple[int, int, int, str]] = []  # (mark number, input start, input end, rule)
         pos = lo
         stack: list[int] = []  # ends of open marks
 
@@ -132,7 +134,7 @@ class PageRenderer:
             if stack:
                 end = min(end, stack[-1])
             self.row_of_change[index] = (position, number)
-            spans.append((number, change.start, change.end))
+            spans.append((number, change.start, change.end, change.rule))
             attrs = [f'class="{self._mark_class(change.rule)}"', f'data-a="{_attr(change.after)}"']
             shown_text = _visible(self.text[start:end])
             if change.before != self.text[start:end]:
@@ -153,24 +155,33 @@ class PageRenderer:
             plain(pos, hi)
         return "".join(out), spans
 
-    def cleaned(self, row: Row, spans: list[tuple[int, int, int]]) -> str:
-        """The cleaned side: difflib aligns it with the input span; each `<ins>` points at its changes."""
+    def cleaned(self, row: Row, spans: list[tuple[int, int, int, str]]) -> str:
+        """The cleaned side: difflib aligns it with the input span; each `<ins>` points at its changes.
+
+        A `<br>` goes where an original line ended, so the cleaned text lines up with the
+        original line by line (the page's "as paragraphs" switch hides them).
+        """
         if not row.out:
             return f'<span class="none">{escape(row.note or "not in the output")}</span>'
         source = self.text[row.start:row.end]
         matcher = SequenceMatcher(None, source, row.out, autojunk=False)
         out: list[str] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            piece = escape(row.out[j1:j2])
-            if tag == "equal" or j1 == j2:
-                out.append(piece)
+            if tag == "equal":
+                breaks = [j1 + m.start() - i1 for m in LINE_END.finditer(source, i1, i2)]
+                cuts = [j1, *breaks, j2]
+                out.append("<br>".join(escape(row.out[a:b]) for a, b in pairwise(cuts)))
                 continue
-            lo, hi = row.start + i1, row.start + i2
-            marks = [n for n, s, e in spans if (s < hi and e > lo) or (s == e and lo <= s <= hi) or
-                     (lo == hi and s <= lo <= e)]
-            rule = self.result.changes[row.changes[marks[0]]].rule if marks else ""
-            cls = self._mark_class(rule) if marks else "rx"
-            out.append(f'<ins class="{cls}" data-x="{" ".join(map(str, marks))}">{piece}</ins>')
+            ends_line = LINE_END.search(source, i1, i2) is not None
+            if j1 < j2:
+                lo, hi = row.start + i1, row.start + i2
+                marks = [(n, rule) for n, s, e, rule in spans
+                         if (s < hi and e > lo) or (s == e and lo <= s <= hi) or (lo == hi and s <= lo <= e)]
+                cls = self._mark_class(marks[0][1]) if marks else "rx"
+                numbers = " ".join(str(n) for n, _ in marks)
+                out.append(f'<ins class="{cls}" data-x="{numbers}">{escape(row.out[j1:j2])}</ins>')
+            if ends_line and j2 < len(row.out):
+                out.append("<br>")
         return "".join(out)
 
     def chips(self, row: Row) -> str:
@@ -312,6 +323,8 @@ def render_report(pages: list[Page], title: str = "cleaner report") -> str:
         f'<header><h1>{escape(title)}</h1>{_stats_batch(batch)}'
         f'<details><summary>Changes per rule, all pages</summary>{_rule_table(batch, rule_index)}</details>'
         f'<details><summary>Pages ({len(pages)})</summary><ol class="toc">{toc}</ol></details>'
+        '<p class="opts"><label><input type="checkbox" id="flow"> cleaned text as paragraphs '
+        '(not broken where the original lines end)</label></p>'
         '<p class="keys">Keys: <kbd>j</kbd>/<kbd>↓</kbd> next decision, <kbd>k</kbd>/<kbd>↑</kbd> previous, '
         '<kbd>Enter</kbd> show it in the page, <kbd>Tab</kbd> into the context to read each change.</p></header>'
         '<div class="layout"><aside id="check" aria-labelledby="check-h"><h2 id="check-h">Check first '

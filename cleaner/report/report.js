@@ -123,5 +123,7 @@
       hide();
     }
   });
+  var flow = document.getElementById("flow");
+  flow.addEventListener("change", function () { document.body.classList.toggle("flow", flow.checked); });
   window.reportReady = performance.now();
 })();
