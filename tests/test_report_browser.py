@@ -124,6 +124,9 @@ def test_report_in_chromium_on_a_laptop(browser: Any, seed_report: tuple[Path, l
     assert _selected(page) == "c1"
     page.keyboard.press("ArrowDown")  # focus is on the list now: arrows step too
     assert _selected(page) == "c2"
+    page.keyboard.press("Tab")  # the list is one Tab stop: the next is the context panel
+    assert page.evaluate("document.activeElement.closest('#ins') !== null")
+    page.focus("#checks")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == page.get_attribute("#c2", "data-row")
     _screenshot(page, tmp_path, "report-laptop")

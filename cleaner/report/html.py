@@ -62,11 +62,15 @@ def _visible(text: str) -> str:
     return "".join(out)
 
 
-def rule_link(rule: str, cls: str, label: str) -> str:
-    """A label linking to the rule's entry in the reference (plain text for a rule without one)."""
+def rule_link(rule: str, cls: str, label: str, focusable: bool = True) -> str:
+    """A label linking to the rule's entry in the reference (plain text for a rule without one).
+
+    Links inside the list of decisions are left out of the Tab order (the list is one stop;
+    the context panel repeats the link)."""
     attrs = f' class="{cls}"' if cls else ""
+    tab = "" if focusable else ' tabindex="-1"'
     if rule in REGISTRY:
-        return f'<a{attrs} href="#rule-{escape(rule)}">{escape(label)}</a>'
+        return f'<a{attrs} href="#rule-{escape(rule)}"{tab}>{escape(label)}</a>'
     return f"<span{attrs}>{escape(label)}</span>"
 
 
@@ -308,7 +312,7 @@ def render_report(pages: list[Page], title: str = "cleaner report") -> str:
             f'<span class="conf w{round(check.confidence * 10)}">{check.confidence:.2f}</span>'
             f'<span class="kind">{escape(check.kind)}</span> <span class="what">{escape(check.summary)}</span>'
             f'<span class="where">{escape(renderer.page.name)}, line {line} · '
-            f'{rule_link(check.rule, "", check.rule)}</span>{_evidence(check, renderer)}</li>')
+            f'{rule_link(check.rule, "", check.rule, focusable=False)}</span>{_evidence(check, renderer)}</li>')
     rule_css = "".join(f".r{i}{{--h:{HUES[i % len(HUES)]}}}" for i in range(len(names)))
     rules_json = json.dumps(names, ensure_ascii=False).replace("</", "<\\/")
     notes_json = json.dumps(list(notes), ensure_ascii=False).replace("</", "<\\/")

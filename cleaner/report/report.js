@@ -92,7 +92,7 @@
     }
     ins.innerHTML = "<h3>" + (i + 1) + " / " + items.length + " · " + li.querySelector(".kind").innerHTML +
       " · confidence " + li.querySelector(".conf").textContent + "</h3><p>" + li.querySelector(".what").innerHTML +
-      "</p><p class=\"where\">" + li.querySelector(".where").innerHTML + "</p>" +
+      "</p><p class=\"where\">" + li.querySelector(".where").innerHTML.replace(/ tabindex="-1"/g, "") + "</p>" +
       (li.querySelector(".ev") ? li.querySelector(".ev").outerHTML : "") + detail;
     ins.appendChild(context(li));
     if (reveal || window.matchMedia("(min-width:1100px)").matches) goTo(li, false);
