@@ -269,3 +269,23 @@ def test_cli_report_and_diff_together(tmp_path: Path) -> None:
     assert run.returncode == 1 and run.stdout.startswith(b"---")
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert out.read_text(encoding="utf-8") == Cleaner().run(SEEDS[1].read_text(encoding="utf-8")).text
+
+
+def test_moved_headline_is_labelled_where_it_goes(seed_results: list[tuple[Path, Result]]) -> None:
+    for _, result in seed_results:
+        moved = [c for c in result.changes if c.rule == "attach-headline"]
+        diff = "".join(unified_diff(result, result.render("text"), "x"))
+        for change in moved:
+            added = [rules for _, _, rules, body in parse_hunks(diff)
+                     if any(line.startswith("+") and line[1:].strip("\f") == change.after for line in body)]
+            assert added and all("attach-headline" in rules for rules in added)
+
+
+def test_checks_cover_each_kind_of_judgement(seed_results: list[tuple[Path, Result]]) -> None:
+    kinds = Counter(c.kind for _, result in seed_results for c in checks(result))
+    assert {"headline attachment", "fragment set apart", "traditional → simplified", "line join"} <= set(kinds)
+    for _, result in seed_results:
+        ranked = [c.confidence for c in checks(result)]
+        assert ranked == sorted(ranked)
+        headline = [c for c in checks(result) if c.kind == "headline attachment"]
+        assert all({"score", "runner_up"} <= set(c.evidence) for c in headline)
