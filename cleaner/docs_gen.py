@@ -34,6 +34,7 @@ def _entry(rule: Rule, in_profile: bool) -> RuleEntry:
     why = rule.why
     if why.startswith("Why:"):
         why = why[4:].lstrip()
+        why = why[:1].upper() + why[1:]
     return RuleEntry(
         name=rule.name, summary=rule.summary, why=why, stage=rule.stage, group=rule.group, safe=rule.safe,
         in_profile=in_profile, settings=dict(rule.defaults),

@@ -9,6 +9,7 @@ A decision and a change or removal over the same span are one item.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,14 @@ def _similarity(detail: dict[str, Any]) -> float:
     return float(value) / 100 if value > 1 else float(value)
 
 
+def _what_it_changed(result: Result, rule: str, shown: int = 8) -> dict[str, Any]:
+    pairs = Counter(f"{c.before}→{c.after}" for c in result.changes if c.rule == rule)
+    if not pairs:
+        return {}
+    listed = "  ".join(f"{pair} ×{n}" if n > 1 else pair for pair, n in pairs.most_common(shown))
+    return {"changes": sum(pairs.values()), "examples": listed + ("  …" if len(pairs) > shown else "")}
+
+
 def checks(result: Result) -> list[Check]:
     """What to check first on one page, ranked: weakest evidence first."""
     items: list[Check] = []
@@ -54,8 +63,11 @@ def checks(result: Result) -> list[Check]:
     change_at = {(c.start, c.end): i for i, c in enumerate(result.changes)}
     for decision in result.decisions:
         span = (decision.start, decision.end) if decision.start is not None and decision.end is not None else None
+        evidence = dict(decision.evidence)
+        if span is None:  # a decision for the whole document: what it did, in short
+            evidence.update(_what_it_changed(result, decision.rule))
         item = Check(KIND_LABELS.get(decision.kind, decision.kind), decision.rule, decision.confidence,
-                     decision.summary, dict(decision.evidence), decision.start, decision.end,
+                     decision.summary, evidence, decision.start, decision.end,
                      change_at.get(span) if span else None)
         items.append(item)
         if span:

@@ -269,7 +269,8 @@ def _rule_reference(entries: list[RuleEntry]) -> str:
                             for k in entry.keeps[:2])
         out.append(
             f'<article class="rule" id="rule-{entry.name}"><h3><code>{escape(entry.name)}</code> '
-            f'<small>{entry.stage} · {escape(entry.group)}{"" if entry.safe else " · judgement call"}</small></h3>'
+            f'<small>{escape(" · ".join(dict.fromkeys([entry.stage, entry.group])))}'
+            f'{"" if entry.safe else " · judgement call"}</small></h3>'
             f'<p class="sum">{escape(entry.summary)}</p><p>{escape(entry.why)}</p>{examples}</article>')
     out.append("</section>")
     return "".join(out)
