@@ -31,6 +31,7 @@ HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
 HEADING_PUNCT = regex.compile(r"[。！？；，,;!?：:]")
 MAX_HEADING_LINE = 40  # characters; longer lines without punctuation are text
+MAX_HEADING_CHARS = 48  # a headline with its kicker, over however many lines
 # A paragraph often opens with a short adverbial and a comma: `会上，` `同时，` `下一步，`.
 OPENER_CLAUSE = regex.compile(r"^\p{Han}{1,4}[，,]")
 LONG_LINE = 20  # characters: a line this long that stops mid-sentence was cut, not ended
@@ -95,10 +96,11 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         next_kind = kinds[index + 1] if nxt else None
         width = shape.column_width[index]
-        if previous_role == "heading" and not line.hard_break_before and not line.indent \
+        if previous_role in ("heading", "heading-cont") and not line.hard_break_before and not line.indent \
                 and not (shape.blank_lines_meaningful and line.blank_before) \
+                and _heading_chars(lines, roles, index) + len(line.text) <= MAX_HEADING_CHARS \
                 and (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index)):
-            roles.append("heading-cont")
+            roles.append("heading-cont")  # a headline set in large type wraps over several lines
             continue
         starts_block = (previous is None or line.hard_break_before
                         or (shape.blank_lines_meaningful and line.blank_before) or wider_gap(line, shape)
@@ -119,6 +121,16 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         else:
             roles.append("text")
     return roles
+
+
+def _heading_chars(lines: list[Line], roles: list[str], index: int) -> int:
+    """Characters of the heading that the line before `index` belongs to."""
+    total = 0
+    for back in range(index - 1, -1, -1):
+        total += len(lines[back].text)
+        if roles[back] != "heading-cont":
+            break
+    return total
 
 
 def wider_gap(line: Line, shape: PageShape) -> bool:
