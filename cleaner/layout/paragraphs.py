@@ -324,8 +324,8 @@ def _subtitles(blocks: list[RawBlock]) -> list[RawBlock]:
     return grouped
 
 
-STACK_MATCH = 0.5  # the top of a heading stack reads as the article above's headline
-STACK_MARGIN = 0.2  # ... this much better than as the one below's
+STACK_MARGIN = 0.25  # the top of a heading stack fits the article above this much better than the one below
+STACK_MATCH = 0.5  # ... and with the bottom fitting the one below, the evidence adds up to this
 
 
 def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -338,19 +338,27 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
             result.append(block)
             continue
         above, below = _lead_before(blocks, index), _lead_after(blocks, index)
+        best: tuple[float, int, float, float] | None = None
         for cut in range(1, len(block.lines)):
             top = "".join(line.text for line in block.lines[:cut])
-            fit_above, fit_below = match_score(top, above), match_score(top, below)
-            if fit_above >= STACK_MATCH and fit_above - fit_below >= STACK_MARGIN:
-                confidence = min(0.95, 0.5 + fit_above - fit_below)
-                reason = f"headline of the article above (fits it {fit_above:.2f}, the one below {fit_below:.2f})"
-                result.append(RawBlock("heading", block.lines[:cut], block.gaps[:cut], block.level, block.box_start,
-                                       block.blank_before, block.hard_break_before))
-                result.append(RawBlock("heading", block.lines[cut:], [Gap(False, confidence, reason),
-                                                                      *block.gaps[cut + 1 :]], block.level))
-                break
-        else:
-            result.append(block)
+            bottom = "".join(line.text for line in block.lines[cut:])
+            top_above, top_below = match_score(top, above), match_score(top, below)
+            # The top must sum up the article above; the bottom must not sum it up better
+            # than the article below.
+            evidence = (top_above - top_below) + (match_score(bottom, below) - match_score(bottom, above))
+            if top_above - top_below < STACK_MARGIN or evidence < STACK_MATCH:
+                continue
+            if best is None or evidence > best[0]:
+                best = (evidence, cut, top_above, top_below)
+        if best is not None:
+            evidence, cut, fit_above, fit_below = best
+            reason = f"headline of the article above (fits it {fit_above:.2f}, the one below {fit_below:.2f})"
+            result.append(RawBlock("heading", block.lines[:cut], block.gaps[:cut], block.level, block.box_start,
+                                   block.blank_before, block.hard_break_before))
+            result.append(RawBlock("heading", block.lines[cut:], [Gap(False, min(0.95, 0.5 + evidence / 2), reason),
+                                                                  *block.gaps[cut + 1 :]], block.level))
+            continue
+        result.append(block)
     return result
 
 
