@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cleaner.document import Article, Block, Document
@@ -96,7 +96,9 @@ class Cleaner:
             # Built directly: dataclasses.replace costs more than the rest of this loop.
             merged.changes.extend(Change(c.rule, c.start + offset, c.end + offset, c.before, c.after, c.note,
                                          c.confidence) for c in result.changes)
-            merged.decisions.extend(result.decisions)
+            merged.decisions.extend(d if d.start is None or d.end is None
+                                    else replace(d, start=d.start + offset, end=d.end + offset)
+                                    for d in result.decisions)
             offset += len(page) + 1
         return merged
 
@@ -113,6 +115,8 @@ class Cleaner:
         converged = self._normal_form(state, facts, decisions)
         if "paragraph-break" in self.layout_enabled:
             plan = plan_blocks(state.text, self.layout_enabled)
+            decisions.extend(replace(d, start=state.chain.to_input(d.start or 0),
+                                     end=state.chain.to_input(d.end or 0, end=True)) for d in plan.decisions)
             state.touched = [[]]  # where the layout rewrote the text
             state.apply_named(plan.edits)
             layout_spans, state.touched = state.touched[0], None

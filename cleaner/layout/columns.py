@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -33,85 +32,55 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
 
     Lines of Han characters only measure the column exactly: punctuation may be
     squeezed and digits are narrower, so lines holding them vary by a cell or two.
-    Full lines of Han share one width, while headings and first lines (also free of
-    punctuation) vary, so the column width is the most common width among the exact
-    lines nearby. Columns change width within a page (and within a story, where
-    text runs around a picture), so only the six lines before and after count.
-    Where no width repeats, the 60th percentile of all nearby column lines is used.
+    Full lines share one width, while headings, first lines and last lines vary, so
+    the column width is the width that most lines nearby fill (see `_support`).
+    Columns change width within a page (and within a story, where text runs around
+    a picture), so only the six lines before and after count.
     """
-    count = len(lines)
     column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
-    exact = [line.width if ok and line.width >= MIN_COLUMN_WIDTH and EXACT.fullmatch(line.text) else None
-             for line, ok in zip(lines, column, strict=True)]
-    # The window of each line is [index - 6, index + 6], slid one line at a time: the
-    # column lines in it (their count and sorted widths) and the counts of exact widths
-    # are updated as lines enter and leave it, not collected again.
-    widths = [line.width for line in lines]
-    column_sum = 0
-    window_widths: list[int] = []  # widths of the column lines in the window, sorted
-    counts: dict[int, int] = {}
-    counts_changed = True
-    top = most_common = 0
-
-    def enter(position: int) -> None:
-        nonlocal column_sum, counts_changed
-        if column[position]:
-            column_sum += 1
-            insort(window_widths, widths[position])
-        width = exact[position]
-        if width is not None:
-            counts[width] = counts.get(width, 0) + 1
-            counts_changed = True
-
-    for position in range(min(NEIGHBOURS, count)):
-        enter(position)
+    exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
     result: list[int | None] = []
-    for index, width in enumerate(widths):
-        if index + NEIGHBOURS < count:
-            enter(index + NEIGHBOURS)
-        leaving = index - NEIGHBOURS - 1
-        if leaving >= 0:
-            if column[leaving]:
-                column_sum -= 1
-                del window_widths[bisect_left(window_widths, widths[leaving])]
-            exact_width = exact[leaving]
-            if exact_width is not None:
-                if counts[exact_width] == 1:
-                    del counts[exact_width]
-                else:
-                    counts[exact_width] -= 1
-                counts_changed = True
-        if width > MAX_COLUMN_WIDTH:
+    for index, line in enumerate(lines):
+        if line.width > MAX_COLUMN_WIDTH:
             result.append(None)
             continue
-        low = index - NEIGHBOURS if index > NEIGHBOURS else 0
-        high = index + NEIGHBOURS + 1 if index + NEIGHBOURS < count else count
-        around = column_sum - column[index]
-        if around < 3 or around < (high - low - 1) / 2:
+        low, high = max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1
+        around = sum(column[low:high]) - column[index]
+        if around < 3 or around < (min(high, len(lines)) - low - 1) / 2:
             result.append(None)  # too few column lines around (short lines among long ones)
             continue
-        if counts_changed:
-            top = max(counts.values(), default=0)
-            most_common = max((w for w, n in counts.items() if n == top), default=0)
-            counts_changed = False
-        if top >= 2:
-            # Full lines of Han all have the same width: the most common one (ties: wider).
-            result.append(most_common)
+        near = [i for i in range(low, min(high, len(lines))) if column[i]]
+        candidates = {lines[i].width for i in near if lines[i].width >= MIN_COLUMN_WIDTH}
+        if not candidates:
+            result.append(None)
             continue
-        # The other column lines nearby, by width: the window without this line.
-        near = len(window_widths) - column[index]
-        rank = (3 * near) // 5  # short lines (paragraph ends) pull a plain median down: a higher rank
-        if not near:
-            typical = 0
-        elif column[index] and rank >= bisect_left(window_widths, width):
-            typical = window_widths[rank + 1]  # this line's width sits below the rank: skip it
-        else:
-            typical = window_widths[rank]
-        result.append(typical if typical >= MIN_COLUMN_WIDTH else None)
+        (_, filling), width = max((_support(lines, near, exact, w), w) for w in candidates)
+        result.append(width if filling >= 2 else None)  # one line is no column
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
     result = [w if w is None or line.width <= w + 6 else None for w, line in zip(result, lines, strict=True)]
     return result
+
+
+def _support(lines: list[Line], near: list[int], exact: list[int | None], width: int) -> tuple[int, int]:
+    """How well the lines `near` fit a column of `width`, and how many fill it: a line
+    of Han exactly that wide counts twice (it measures the column), a line a cell short
+    (a digit, a Latin letter) or over it by punctuation that can be squeezed or hung in
+    the margin counts once; a line of body text (it has clause punctuation) too wide
+    for it counts against it. Headings may run wider than their column."""
+    support = filling = 0
+    for i in near:
+        line = lines[i]
+        if line.width == width:
+            support += 2 if exact[i] is not None else 1
+        elif line.width == width - 1 or (line.width > width and line.squeeze and line.min_width <= width + 1):
+            support += 1
+        else:
+            if line.min_width > width + 1 and line.has_clause_punct:
+                support -= 2  # body text too wide for such a column: the column is wider
+            continue
+        filling += 1
+    return support, filling
 
 
 def measure(lines: list[Line]) -> PageShape:
