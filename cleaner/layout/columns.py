@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -39,22 +40,33 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     """
     column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
     exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
+    # `_support` of every width over the window of six lines each side, kept up to date
+    # as the window slides (each line enters and leaves once) instead of summed again for
+    # each line and each candidate width: see `_fills` and `_window_support`.
+    count = len(lines)
+    window = _Window(lines, exact)
+    for position in range(min(NEIGHBOURS, count)):
+        if column[position]:
+            window.add(position, 1)
     result: list[int | None] = []
     for index, line in enumerate(lines):
+        if index + NEIGHBOURS < count and column[index + NEIGHBOURS]:
+            window.add(index + NEIGHBOURS, 1)
+        leaving = index - NEIGHBOURS - 1
+        if leaving >= 0 and column[leaving]:
+            window.add(leaving, -1)
         if line.width > MAX_COLUMN_WIDTH:
             result.append(None)
             continue
-        low, high = max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1
-        around = sum(column[low:high]) - column[index]
-        if around < 3 or around < (min(high, len(lines)) - low - 1) / 2:
+        low, high = max(0, index - NEIGHBOURS), min(count, index + NEIGHBOURS + 1)
+        around = window.lines - column[index]
+        if around < 3 or around < (high - low - 1) / 2:
             result.append(None)  # too few column lines around (short lines among long ones)
             continue
-        near = [i for i in range(low, min(high, len(lines))) if column[i]]
-        candidates = {lines[i].width for i in near if lines[i].width >= MIN_COLUMN_WIDTH}
-        if not candidates:
+        if not window.candidates:
             result.append(None)
             continue
-        (_, filling), width = max((_support(lines, near, exact, w), w) for w in candidates)
+        (_, filling), width = max((window.support(w), w) for w in window.candidates)
         result.append(width if filling >= 2 else None)  # one line is no column
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
@@ -81,6 +93,55 @@ def _support(lines: list[Line], near: list[int], exact: list[int | None], width:
             continue
         filling += 1
     return support, filling
+
+
+def _fills(line: Line, exact: bool) -> dict[int, int]:
+    """The column widths `line` fills in `_support`, with the support it gives each."""
+    fills = {line.width: 2 if exact else 1, line.width + 1: 1}
+    if line.squeeze:  # over the column by punctuation that can be squeezed or hung
+        for width in range(line.min_width - 1, line.width):
+            fills[width] = 1
+    return fills
+
+
+class _Window:
+    """The column lines in a sliding window, summed so that `_support` of any width
+    over them is a few look-ups: what the lines fill, and the minimum widths of the
+    body-text lines (which count against every column they are too wide for)."""
+
+    def __init__(self, lines: list[Line], exact: list[int | None]) -> None:
+        self._lines = lines
+        self._exact = exact
+        self.lines = 0
+        self.candidates: dict[int, int] = {}  # widths (>= MIN_COLUMN_WIDTH) of the lines, counted
+        self._support: dict[int, int] = {}
+        self._filling: dict[int, int] = {}
+        self._body_min_widths: list[int] = []  # sorted
+
+    def add(self, index: int, sign: int) -> None:
+        """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
+        line = self._lines[index]
+        self.lines += sign
+        if line.width >= MIN_COLUMN_WIDTH:
+            left = self.candidates.get(line.width, 0) + sign
+            if left:
+                self.candidates[line.width] = left
+            else:
+                del self.candidates[line.width]
+        for width, support in _fills(line, self._exact[index] is not None).items():
+            self._support[width] = self._support.get(width, 0) + sign * support
+            self._filling[width] = self._filling.get(width, 0) + sign
+        if line.has_clause_punct:
+            if sign > 0:
+                insort(self._body_min_widths, line.min_width)
+            else:
+                del self._body_min_widths[bisect_left(self._body_min_widths, line.min_width)]
+
+    def support(self, width: int) -> tuple[int, int]:
+        """`_support(lines, window, exact, width)`. A line filling a width is never too
+        wide for it, so the two parts add up."""
+        too_wide = len(self._body_min_widths) - bisect_right(self._body_min_widths, width + 1)
+        return self._support.get(width, 0) - 2 * too_wide, self._filling.get(width, 0)
 
 
 def measure(lines: list[Line]) -> PageShape:
