@@ -95,12 +95,12 @@ def _support(lines: list[Line], near: list[int], exact: list[int | None], width:
     return support, filling
 
 
-def _fills(line: Line, exact: bool) -> dict[int, int]:
-    """The column widths `line` fills in `_support`, with the support it gives each."""
-    fills = {line.width: 2 if exact else 1, line.width + 1: 1}
+def _fills(line: Line, exact: bool) -> list[tuple[int, int]]:
+    """The column widths `line` fills in `_support`, with the support it gives each
+    (widths below 0 left out: no column is that narrow)."""
+    fills = [(line.width, 2 if exact else 1), (line.width + 1, 1)]
     if line.squeeze:  # over the column by punctuation that can be squeezed or hung
-        for width in range(line.min_width - 1, line.width):
-            fills[width] = 1
+        fills += [(width, 1) for width in range(max(0, line.min_width - 1), line.width)]
     return fills
 
 
@@ -114,8 +114,9 @@ class _Window:
         self._exact = exact
         self.lines = 0
         self.candidates: dict[int, int] = {}  # widths (>= MIN_COLUMN_WIDTH) of the lines, counted
-        self._support: dict[int, int] = {}
-        self._filling: dict[int, int] = {}
+        size = max((line.width for line in lines), default=0) + 2
+        self._support = [0] * size  # by width
+        self._filling = [0] * size
         self._body_min_widths: list[int] = []  # sorted
 
     def add(self, index: int, sign: int) -> None:
@@ -128,9 +129,10 @@ class _Window:
                 self.candidates[line.width] = left
             else:
                 del self.candidates[line.width]
-        for width, support in _fills(line, self._exact[index] is not None).items():
-            self._support[width] = self._support.get(width, 0) + sign * support
-            self._filling[width] = self._filling.get(width, 0) + sign
+        support, filling = self._support, self._filling
+        for width, gain in _fills(line, self._exact[index] is not None):
+            support[width] += sign * gain
+            filling[width] += sign
         if line.has_clause_punct:
             if sign > 0:
                 insort(self._body_min_widths, line.min_width)
@@ -141,7 +143,9 @@ class _Window:
         """`_support(lines, window, exact, width)`. A line filling a width is never too
         wide for it, so the two parts add up."""
         too_wide = len(self._body_min_widths) - bisect_right(self._body_min_widths, width + 1)
-        return self._support.get(width, 0) - 2 * too_wide, self._filling.get(width, 0)
+        if width >= len(self._support):
+            return -2 * too_wide, 0
+        return self._support[width] - 2 * too_wide, self._filling[width]
 
 
 def measure(lines: list[Line]) -> PageShape:
