@@ -113,7 +113,7 @@ _layout_rule(
     (here: a title after an article that has its own). Glued into an article it would
     corrupt it; it is reported instead.""",
     examples=[
-        ("某市部署全年工作\n近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。\n春季植树活动下周启动",
+        ("某市部署全年工作\n近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。\n春季植树活动启动",
          "某市部署全年工作\n近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。"),
     ],
 )
