@@ -186,20 +186,16 @@ def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead 
     byline_b: set[int] = set()
     attached: dict[int, list[Masthead]] = {}
     changes: list[Change] = []
-    for score, content, m_index, b_index in candidates:
+    def take(score: float, content: float, m_index: int, b_index: int, how: str) -> None:
         masthead, body = mastheads[m_index], bodies[b_index]
-        if m_index in taken_m or score < MIN_ATTACH:
-            continue
         lone_byline = masthead.heading is None
-        if (b_index in byline_b) if lone_byline else (b_index in taken_b):
-            continue
         taken_m.add(m_index)
         (byline_b if lone_byline else taken_b).add(b_index)
         if masthead.bylines:
             byline_b.add(b_index)
         attached.setdefault(id(body), []).append(masthead)
         if lone_byline:
-            continue
+            return
         heading = masthead.heading
         assert heading is not None
         runner_up = max((s for s, _, m, b in candidates if m == m_index and b != b_index), default=0.0)
@@ -208,7 +204,7 @@ def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead 
         ctx.decide(Decision(
             "attach-headline", "headline",
             f"headline “{heading.text[:24]}” {'kept above' if adjacent else 'moved to'} the article "
-            f"starting “{body.lead()[:12]}”",
+            f"starting “{body.lead()[:12]}” ({how})",
             confidence,
             {"score": round(score, 3), "content": round(content, 3), "runner_up": round(runner_up, 3),
              "moved": not adjacent},
@@ -216,8 +212,24 @@ def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead 
         ))
         if not adjacent:
             changes.append(Change("attach-headline", heading.start, heading.end, heading.text, heading.text,
-                                  note=f"moved to the head of its article (score {score:.2f})",
+                                  note=f"moved to the head of its article (score {score:.2f}, {how})",
                                   confidence=confidence))
+
+    for score, content, m_index, b_index in candidates:
+        if m_index in taken_m or score < MIN_ATTACH:
+            continue
+        lone_byline = mastheads[m_index].heading is None
+        if (b_index in byline_b) if lone_byline else (b_index in taken_b):
+            continue
+        take(score, content, m_index, b_index, "content and position")
+    # A headline that fits no article by content, printed right under an article that
+    # has none: the page put it after its article (a stray would not sit there).
+    for score, content, m_index, b_index in candidates:
+        masthead = mastheads[m_index]
+        if m_index in taken_m or b_index in taken_b or masthead.heading is None or masthead.heading.info.level:
+            continue
+        if order[id(bodies[b_index])] - order[id(masthead)] == -1:
+            take(score, content, m_index, b_index, "position only: under an article without a headline")
     return attached, changes
 
 

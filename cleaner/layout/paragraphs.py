@@ -12,6 +12,7 @@ from itertools import pairwise
 
 import regex
 
+from cleaner.chars import CJK_OPEN
 from cleaner.layout.columns import PageShape
 from cleaner.layout.headlines import LEAD_CHARS, match_score
 from cleaner.layout.lines import Line, make_line
@@ -26,6 +27,7 @@ from cleaner.layout.patterns import (
 
 LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+OPENING = tuple(CJK_OPEN)
 LATIN_RUN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9_.+/-]*")
 HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
@@ -68,7 +70,10 @@ def line_kind(line: Line) -> str:
         return "byline"
     if is_source_line(line.text):
         return "source"
-    if len(line.text) <= MAX_HEADING_LINE and not HEADING_PUNCT.search(line.text) and not line.ends_pause:
+    # A line may end in an opening quote or bracket and still be a heading (a Markdown
+    # heading cut there reads the same when the clean text is read again).
+    pause = line.ends_pause and not line.text.endswith(OPENING)
+    if len(line.text) <= MAX_HEADING_LINE and not HEADING_PUNCT.search(line.text) and not pause:
         return "short"
     return "text"
 

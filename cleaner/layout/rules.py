@@ -109,10 +109,11 @@ _layout_rule(
 _layout_rule(
     "fragment",
     "Set apart text that belongs to no article on the page (kept in the JSON `fragments`).",
-    """Why: a page often carries the last line of another page's story or a stray title.
-    Glued into an article it would corrupt it; it is reported instead.""",
+    """Why: a page often carries the last line of another page's story or a stray title
+    (here: a title after an article that has its own). Glued into an article it would
+    corrupt it; it is reported instead.""",
     examples=[
-        ("近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。\n迎接公益新时代的到来",
-         "近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。"),
+        ("某市部署全年工作\n近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。\n春季植树活动启动",
+         "某市部署全年工作\n近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。"),
     ],
 )
