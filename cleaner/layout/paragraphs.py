@@ -57,6 +57,7 @@ class RawBlock:
     box_start: bool = False  # first line opens a text box (rare indent, page start)
     blank_before: bool = False
     hard_break_before: bool = False
+    drop_marker: bool = False  # a Markdown marker (`# `) on a line that is text, not a heading
 
     @property
     def text(self) -> str:
@@ -65,7 +66,8 @@ class RawBlock:
 
 def line_kind(line: Line) -> str:
     if MARKDOWN_HEADING.match(line.text):
-        return "markdown"
+        # A heading never stops inside a sentence: `# 会议，` goes on in the next line.
+        return "markdown-text" if line.ends_pause and not line.text.endswith(OPENING) else "markdown"
     if is_byline(line.text):
         return "byline"
     if is_source_line(line.text):
@@ -92,6 +94,9 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         kind = kinds[index]
         if kind in ("markdown", "byline", "source"):
             roles.append(kind)
+            continue
+        if kind == "markdown-text":
+            roles.append("text")
             continue
         if kind != "short":
             roles.append("text")
@@ -290,6 +295,7 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             box_start=index == 0 or (shape.indent_marks_box and line.indent > 0) or wider_gap(line, shape),
             blank_before=line.blank_before > 0 and shape.blank_lines_meaningful,
             hard_break_before=line.hard_break_before,
+            drop_marker=kinds[index] == "markdown-text",
         ))
     merged: list[RawBlock] = []
     for block in blocks:
