@@ -18,6 +18,7 @@ from cleaner.layout.headlines import LEAD_CHARS, match_score
 from cleaner.layout.lines import Line, make_line
 from cleaner.layout.patterns import (
     ENUMERATION,
+    HAS_CONTENT,
     MARKDOWN_HEADING,
     NEWS_LEAD,
     SUBTITLE,
@@ -27,7 +28,7 @@ from cleaner.layout.patterns import (
 
 LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 LATIN_START = regex.compile(r"^[A-Za-z0-9]")
-OPENING = tuple(CJK_OPEN)
+OPENING = (*CJK_OPEN, "(", "[")
 LATIN_RUN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9_.+/-]*")
 HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
@@ -101,8 +102,12 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         if kind != "short":
             roles.append("text")
             continue
-        previous = lines[index - 1] if index else None
-        previous_role = roles[index - 1] if index else None
+        # Lines of punctuation alone are set apart later: read past them.
+        back = index - 1
+        while back >= 0 and not HAS_CONTENT.search(lines[back].text):
+            back -= 1
+        previous = lines[back] if back >= 0 else None
+        previous_role = roles[back] if back >= 0 else None
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         next_kind = kinds[index + 1] if nxt else None
         width = shape.column_width[index]
