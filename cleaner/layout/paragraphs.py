@@ -222,9 +222,11 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
     if NEWS_LEAD.match(b.text) or ENUMERATION.match(b.text):
         # `据…官网消息，` / `3月21日，…`: a clause cut at a pause mark goes on, whatever
         # the next line looks like; only a short line ending in `：` introduces a list.
-        if not a.ends_pause or (a.text.endswith(("：", ":")) and width is not None and a.width < width - 1):
-            return Gap(False, 0.8, "next line opens a paragraph (news lead or list item)")
-        return Gap(True, 0.75, "line ends inside a sentence (，、：) before a lead-like opener")
+        if a.ends_pause and not (a.text.endswith(("：", ":")) and width is not None and a.width < width - 1):
+            return Gap(True, 0.75, "line ends inside a sentence (，、：) before a lead-like opener")
+        if not a.ends_sentence and width is not None and _filled(a) >= width - 1:
+            return Gap(True, 0.7, "full line ends mid-sentence before a lead-like opener (`第` / `6.2节`)")
+        return Gap(False, 0.8, "next line opens a paragraph (news lead or list item)")
     # A line that stops mid-sentence goes on in the next line; this outranks blank
     # lines and indents, which extractors scatter, but not a paragraph opener.
     if not a.ends_sentence:
