@@ -15,7 +15,7 @@ from cleaner.document import Article, Block, Document
 from cleaner.engine.context import Context
 from cleaner.engine.record import Change, Decision
 from cleaner.layout.headlines import match_score, split_heading
-from cleaner.layout.patterns import NEWS_LEAD, source_name
+from cleaner.layout.patterns import HAS_CONTENT, NEWS_LEAD, source_name
 from cleaner.layout.stage import BlockInfo
 
 ABOVE_PRIOR = 0.4  # right above an unclaimed body: attach on position alone (>= MIN_ATTACH)
@@ -69,7 +69,10 @@ class Body:
 
 
 def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -> tuple[Document, list[Change]]:
-    units = _units(blocks)
+    # A block of punctuation alone (a mark a wrap left under a heading) is no text of
+    # any article: it is set apart, not made an article of its own.
+    strays = [b for b in blocks if b.info.kind == "paragraph" and not HAS_CONTENT.search(b.text)]
+    units = _units([b for b in blocks if b not in strays])
     units = _resolve_subheads(units)
     bodies = [u for u in units if isinstance(u, Body)]
     mastheads = [u for u in units if isinstance(u, Masthead)]
@@ -77,14 +80,14 @@ def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -
     document = Document()
     for body in bodies:
         document.articles.append(_article(body, attached.get(id(body), [])))
-    for masthead in mastheads:
-        if not any(masthead in attached_list for attached_list in attached.values()):
-            for block in ([masthead.heading] if masthead.heading else []) + masthead.bylines:
-                document.fragments.append(Block("fragment", block.text, block.start, block.end))
-                changes.append(Change("fragment", block.start, block.end, block.text, "",
-                                      note="belongs to no article on the page", confidence=0.6))
-                ctx.decide(Decision("fragment", "fragment", f"set apart: {block.text[:30]}", 0.6,
-                                    {"text": block.text}, block.start, block.end))
+    unattached = [m for m in mastheads if not any(m in attached_list for attached_list in attached.values())]
+    for block in sorted(strays + [b for m in unattached for b in ([m.heading] if m.heading else []) + m.bylines],
+                        key=lambda b: b.index):
+        document.fragments.append(Block("fragment", block.text, block.start, block.end))
+        changes.append(Change("fragment", block.start, block.end, block.text, "",
+                              note="belongs to no article on the page", confidence=0.6))
+        ctx.decide(Decision("fragment", "fragment", f"set apart: {block.text[:30]}", 0.6,
+                            {"text": block.text}, block.start, block.end))
     return document, changes
 
 

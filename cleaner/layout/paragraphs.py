@@ -18,6 +18,7 @@ from cleaner.layout.headlines import LEAD_CHARS, match_score
 from cleaner.layout.lines import Line, make_line
 from cleaner.layout.patterns import (
     ENUMERATION,
+    HAS_CONTENT,
     MARKDOWN_HEADING,
     NEWS_LEAD,
     SUBTITLE,
@@ -27,7 +28,7 @@ from cleaner.layout.patterns import (
 
 LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 LATIN_START = regex.compile(r"^[A-Za-z0-9]")
-OPENING = tuple(CJK_OPEN)
+OPENING = (*CJK_OPEN, "(", "[")
 LATIN_RUN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9_.+/-]*")
 HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
@@ -57,6 +58,7 @@ class RawBlock:
     box_start: bool = False  # first line opens a text box (rare indent, page start)
     blank_before: bool = False
     hard_break_before: bool = False
+    drop_marker: bool = False  # a Markdown marker (`# `) on a line that is text, not a heading
 
     @property
     def text(self) -> str:
@@ -65,7 +67,8 @@ class RawBlock:
 
 def line_kind(line: Line) -> str:
     if MARKDOWN_HEADING.match(line.text):
-        return "markdown"
+        # A heading never stops inside a sentence: `# 会议，` goes on in the next line.
+        return "markdown-text" if line.ends_pause and not line.text.endswith(OPENING) else "markdown"
     if is_byline(line.text):
         return "byline"
     if is_source_line(line.text):
@@ -93,11 +96,18 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         if kind in ("markdown", "byline", "source"):
             roles.append(kind)
             continue
+        if kind == "markdown-text":
+            roles.append("text")
+            continue
         if kind != "short":
             roles.append("text")
             continue
-        previous = lines[index - 1] if index else None
-        previous_role = roles[index - 1] if index else None
+        # Lines of punctuation alone are set apart later: read past them.
+        back = index - 1
+        while back >= 0 and not HAS_CONTENT.search(lines[back].text):
+            back -= 1
+        previous = lines[back] if back >= 0 else None
+        previous_role = roles[back] if back >= 0 else None
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         next_kind = kinds[index + 1] if nxt else None
         width = shape.column_width[index]
@@ -212,9 +222,11 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
     if NEWS_LEAD.match(b.text) or ENUMERATION.match(b.text):
         # `据…官网消息，` / `3月21日，…`: a clause cut at a pause mark goes on, whatever
         # the next line looks like; only a short line ending in `：` introduces a list.
-        if not a.ends_pause or (a.text.endswith(("：", ":")) and width is not None and a.width < width - 1):
-            return Gap(False, 0.8, "next line opens a paragraph (news lead or list item)")
-        return Gap(True, 0.75, "line ends inside a sentence (，、：) before a lead-like opener")
+        if a.ends_pause and not (a.text.endswith(("：", ":")) and width is not None and a.width < width - 1):
+            return Gap(True, 0.75, "line ends inside a sentence (，、：) before a lead-like opener")
+        if not a.ends_sentence and width is not None and _filled(a) >= width - 1:
+            return Gap(True, 0.7, "full line ends mid-sentence before a lead-like opener (`第` / `6.2节`)")
+        return Gap(False, 0.8, "next line opens a paragraph (news lead or list item)")
     # A line that stops mid-sentence goes on in the next line; this outranks blank
     # lines and indents, which extractors scatter, but not a paragraph opener.
     if not a.ends_sentence:
@@ -290,6 +302,7 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             box_start=index == 0 or (shape.indent_marks_box and line.indent > 0) or wider_gap(line, shape),
             blank_before=line.blank_before > 0 and shape.blank_lines_meaningful,
             hard_break_before=line.hard_break_before,
+            drop_marker=kinds[index] == "markdown-text",
         ))
     merged: list[RawBlock] = []
     for block in blocks:

@@ -48,7 +48,7 @@ NEWS_LEAD = regex.compile(
 # List and section markers that start a new paragraph: 一是 一、 （一） 1. 第一，
 NUMERAL = "一二三四五六七八九十"
 ENUMERATION = regex.compile(
-    rf"^(?:[{NUMERAL}]+[是要、]|[（(][{NUMERAL}\d]+[）)]|\d{{1,2}}[.、．]|第[{NUMERAL}]+[，,、])"
+    rf"^(?:[{NUMERAL}]+[是要、]|[（(][{NUMERAL}\d]+[）)]|\d{{1,2}}[.、．](?!\d)|第[{NUMERAL}]+[，,、])"
 )
 
 

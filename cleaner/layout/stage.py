@@ -77,12 +77,13 @@ def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
         )
         if block.kind == "markdown" and not HAS_CONTENT.search(first.text.lstrip("#")):
             info.kind = "paragraph"  # `# “`: nothing to head an article with; kept as text
-        elif block.kind == "markdown":
+        elif block.kind == "markdown" or block.drop_marker:
             marker = MARKDOWN_HEADING.match(first.text)
             # Drop the `## ` marker: the level is kept in the block info.
             edits.append(("paragraph-break", Edit(first.start, first.start + marker.start(2), "",
                                                   note="Markdown heading marker")))
-            info.kind = "heading"
+            if block.kind == "markdown":
+                info.kind = "heading"
         infos.append(info)
         last = block.lines[-1]
         credit = TRAILING_SOURCE.search(last.text) if block.kind == "paragraph" else None
