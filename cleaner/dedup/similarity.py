@@ -1,0 +1,43 @@
+"""How alike two passages are, on a 0-100 scale (rapidfuzz), allowing for a changed opener."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Indel
+
+from cleaner.dedup.sentences import key_of, without_opener
+
+# A changed opener is discounted only when it is short next to what follows it: list items
+# (`一是落实建设补贴，确保…` / `二是加大运营扶持，确保…`) differ in their head, not in an opener.
+OPENER_SHARE = 0.25
+
+
+def ratio(a: str, b: str) -> float:
+    """Indel similarity of two keys, 0-100 (rapidfuzz's fuzz.ratio)."""
+    return 100.0 * Indel.normalized_similarity(a, b)
+
+
+def body_key(text: str, key: str) -> str:
+    """The key without a short opening clause (`同时，`), or the whole key."""
+    body = key_of(without_opener(text))
+    return body if len(body) < len(key) and len(key) - len(body) <= OPENER_SHARE * len(body) else key
+
+
+def similarity(text_a: str, key_a: str, text_b: str, key_b: str) -> float:
+    """The best of: whole keys, and keys with a short opener left out on either side."""
+    best = ratio(key_a, key_b)
+    if best >= 100.0:
+        return best
+    body_a, body_b = body_key(text_a, key_a), body_key(text_b, key_b)
+    if body_a is key_a and body_b is key_b:
+        return best
+    for left, right in ((body_a, key_b), (key_a, body_b), (body_a, body_b)):
+        best = max(best, ratio(left, right))
+    return best
+
+
+def suffix_similarity(fragment: str, key: str) -> float:
+    """How well `fragment` matches the end of `key` (a column's last lines printed again)."""
+    if len(fragment) >= len(key):
+        return 0.0
+    return max(ratio(fragment, key[-size:]) for size in range(max(1, len(fragment) - 2), len(fragment) + 3)
+               if size <= len(key))
