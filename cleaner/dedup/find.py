@@ -17,28 +17,33 @@ a passage twice); both can be part of a longer repeated run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from cleaner.dedup.blocking import SketchIndex, sketch
-from cleaner.dedup.sentences import Span, make_span, sentence_bounds
-from cleaner.dedup.similarity import ratio, similarity, suffix_similarity
+from cleaner.dedup.runs import read_sentences, repeated_sentences
+from cleaner.dedup.sentences import HAN, Span, make_span, sentence_bounds
+from cleaner.dedup.similarity import ratio, similarity
 
 BODY_TYPES = frozenset({"paragraph", "subhead"})
-HEADLINE_TYPES = frozenset({"headline"})
+HEADLINE_TYPES = frozenset({"heading", "headline"})  # the layout stage calls it a heading
+# A line the layout set apart as a leftover of another page: when it copies a headline
+# of this page it is a repeat, not a leftover (it is never the copy that is kept).
+FRAGMENT = "fragment"
 # A headline is short: a body line more than this much longer is no copy of one.
 HEADLINE_SLACK = 4
-# How many blocks back the head of a block may repeat the tail of another (a column edge).
-TAIL_LOOKBACK = 2
-T = TypeVar("T")
+# Headlines are looked up by their first characters when a block may open with one.
+HEADLINE_OPENING = 4
+# A run printed twice in a row is found from a repeated character n-gram; longer runs
+# than this are repeated blocks or sentences, found by the other readings.
+DOUBLED_GRAM = 4
+DOUBLED_LONGEST = 400
 
 
 @dataclass(frozen=True, slots=True)
 class DedupSettings:
     min_chars: int = 12
     threshold: float = 90.0
-    min_headline_chars: int = 6
+    min_adjacent_chars: int = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,17 +58,6 @@ class Repeat:
     score: float
 
 
-@dataclass(slots=True)
-class Sentence:
-    line: int  # index into the page's body lines
-    index: int  # position in its line
-    span: Span
-
-    @property
-    def quotation(self) -> bool:
-        return self.span.quoted * 2 >= self.span.han > 0
-
-
 def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) -> list[Repeat]:
     """Every later copy on the page, in text order."""
     lines: list[Span] = []
@@ -71,18 +65,56 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     offset = 0
     for number, line in enumerate(text.split("\n")):
         kind = types[number] if types is not None and number < len(types) else "paragraph"
-        if line.strip() and (kind in BODY_TYPES or kind in HEADLINE_TYPES):
+        if line.strip() and (kind in BODY_TYPES or kind in HEADLINE_TYPES or kind == FRAGMENT):
             lines.append(make_span(text, offset, offset + len(line)))
             kinds.append(kind)
         offset += len(line) + 1
     repeats = _headline_copies(text, lines, kinds, settings)
-    taken = {r.start for r in repeats}
-    body = [line for line, kind in zip(lines, kinds, strict=True) if kind in BODY_TYPES and line.start not in taken]
-    whole = _repeated_blocks(text, body, settings)
-    taken = {r.start for r in whole}
-    repeats += whole
-    repeats += _repeated_sentences(text, [line for line in body if line.start not in taken], settings)
+    whole = {r.start for r in repeats if (r.start, r.end) in {(line.start, line.end) for line in lines}}
+    body = [line for line, kind in zip(lines, kinds, strict=True) if kind in BODY_TYPES and line.start not in whole]
+    heads = [line for line, kind in zip(lines, kinds, strict=True) if kind in HEADLINE_TYPES]
+    repeats += _doubled_runs(text, heads + body, repeats, settings)
+    blocks = _repeated_blocks(text, [line for line in body if not _overlaps(line, repeats)], settings)
+    repeats += blocks
+    whole = {r.start for r in blocks}
+    sentences = read_sentences(text, [line for line in body if line.start not in whole],
+                               [(r.start, r.end) for r in repeats])
+    repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
+                for f in repeated_sentences(text, sentences, settings.min_chars, settings.min_adjacent_chars,
+                                            settings.threshold)]
     return sorted(repeats, key=lambda r: r.start)
+
+
+def _overlaps(span: Span, repeats: list[Repeat]) -> bool:
+    return any(r.start < span.end and span.start < r.end for r in repeats)
+
+
+def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: DedupSettings) -> list[Repeat]:
+    """A run printed twice in a row inside one block (a region read twice, a headline glued in twice)."""
+    repeats = []
+    for line in body:
+        positions = [line.start + i for i, char in enumerate(text[line.start:line.end]) if char.isalnum()]
+        key = line.key
+        last_seen: dict[str, int] = {}
+        index = 0
+        while index + DOUBLED_GRAM <= len(key):
+            gram = key[index:index + DOUBLED_GRAM]
+            earlier = last_seen.get(gram)
+            last_seen[gram] = index
+            size = index - earlier if earlier is not None else 0
+            if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and index + size <= len(key)
+                    and ratio(key[earlier:index], key[index:index + size]) >= settings.threshold
+                    and len(HAN.findall(key[index:index + size])) >= settings.min_adjacent_chars):
+                start = positions[index]
+                end = positions[index + size] if index + size < len(positions) else line.end
+                repeat = Repeat(start, end, positions[earlier], start, "doubled",
+                                ratio(key[earlier:index], key[index:index + size]))
+                if not any(r.start < repeat.end and repeat.start < r.end for r in taken):
+                    repeats.append(repeat)
+                    index += size
+                    continue
+            index += 1
+    return repeats
 
 
 def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: DedupSettings) -> list[Repeat]:
@@ -93,9 +125,18 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
     for number, headline in enumerate(headlines):
         index.add(number, sketch(headline.key))
     longest = max(len(h.key) for h in headlines) + HEADLINE_SLACK
+    by_opening: dict[str, list[Span]] = {}
+    for headline in headlines:
+        if headline.han >= settings.min_adjacent_chars:
+            by_opening.setdefault(headline.key[:HEADLINE_OPENING], []).append(headline)
     repeats = []
     for line, kind in zip(lines, kinds, strict=True):
-        if kind not in BODY_TYPES or line.han < settings.min_headline_chars or len(line.key) > longest:
+        if (kind not in BODY_TYPES and kind != FRAGMENT) or line.han < settings.min_adjacent_chars:
+            continue
+        if len(line.key) > longest and kind != FRAGMENT:
+            prefix = _headline_prefix(text, line, by_opening.get(line.key[:HEADLINE_OPENING], []), settings)
+            if prefix is not None:
+                repeats.append(prefix)
             continue
         for number in index.candidates(sketch(line.key)):
             score = ratio(line.key, headlines[number].key)
@@ -106,6 +147,23 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
     return repeats
 
 
+def _headline_prefix(text: str, line: Span, headlines: list[Span], settings: DedupSettings) -> Repeat | None:
+    """A headline glued to the head of the body (its copy printed as the first line)."""
+    for headline in headlines:
+        score = ratio(line.key[:len(headline.key)], headline.key)
+        if score < settings.threshold:
+            continue
+        cut, seen = line.start, 0
+        while cut < line.end and seen < len(headline.key):
+            seen += text[cut].isalnum()
+            cut += 1
+        # Glued on: the copy runs straight into the body; a sentence that merely opens
+        # with the headline's words goes on with punctuation or ends there.
+        if cut < line.end and text[cut].isalnum():
+            return Repeat(line.start, cut, headline.start, headline.end, "headline", score)
+    return None
+
+
 def _repeated_blocks(text: str, body: list[Span], settings: DedupSettings) -> list[Repeat]:
     index = SketchIndex()
     repeats = []
@@ -113,7 +171,7 @@ def _repeated_blocks(text: str, body: list[Span], settings: DedupSettings) -> li
         values = sketch(line.key)
         match = None
         if line.han >= settings.min_chars and not _single_quotation(text, line):
-            match = _best(text, line, [body[i] for i in index.candidates(values)], _itself, settings.threshold)
+            match = _best(text, line, [body[i] for i in index.candidates(values)], settings.threshold)
         if match is None:
             index.add(number, values)
         else:
@@ -122,108 +180,17 @@ def _repeated_blocks(text: str, body: list[Span], settings: DedupSettings) -> li
     return repeats
 
 
-def _itself(span: Span) -> Span:
-    return span
-
-
-def _span_of(sentence: Sentence) -> Span:
-    return sentence.span
-
-
 def _single_quotation(text: str, line: Span) -> bool:
     """A block that is one sentence, mostly a quotation: a citation, never removed alone."""
     return line.quoted * 2 >= line.han and len(sentence_bounds(text[line.start:line.end])) <= 1
 
 
-def _best(text: str, span: Span, candidates: list[T], span_of: Callable[[T], Span],
-          threshold: float) -> tuple[T, float] | None:
+def _best(text: str, span: Span, candidates: list[Span], threshold: float) -> tuple[Span, float] | None:
     """The candidate most like `span`, if any reaches the threshold."""
-    best: tuple[T, float] | None = None
+    best: tuple[Span, float] | None = None
     piece = text[span.start:span.end]
     for candidate in candidates:
-        other = span_of(candidate)
-        score = similarity(text[other.start:other.end], other.key, piece, span.key)
+        score = similarity(text[candidate.start:candidate.end], candidate.key, piece, span.key)
         if score >= threshold and (best is None or score > best[1]):
             best = (candidate, score)
     return best
-
-
-def _repeated_sentences(text: str, body: list[Span], settings: DedupSettings) -> list[Repeat]:
-    by_line: list[list[Sentence]] = []
-    for number, line in enumerate(body):
-        by_line.append([Sentence(number, position, make_span(text, line.start + start, line.start + end))
-                        for position, (start, end) in enumerate(sentence_bounds(text[line.start:line.end]))])
-    flat = [sentence for line in by_line for sentence in line]
-    kept_of: dict[int, tuple[Sentence, float, str]] = {}  # id(sentence) -> (kept copy, score, level)
-    index = SketchIndex()
-    for number, sentence in enumerate(flat):
-        values = sketch(sentence.span.key)
-        if sentence.span.han >= settings.min_chars and not sentence.quotation:
-            found = _best(text, sentence.span, [flat[i] for i in index.candidates(values)], _span_of,
-                          settings.threshold)
-            if found is not None:
-                kept_of[id(sentence)] = (found[0], found[1], "sentence")
-                continue
-            tail = _repeated_tail(sentence, by_line, settings.threshold) if sentence.index == 0 else None
-            if tail is not None:
-                kept_of[id(sentence)] = tail
-                continue
-        index.add(number, values)
-    _follow_runs(text, by_line, kept_of, settings.threshold)
-    return _runs_to_repeats(by_line, kept_of)
-
-
-def _repeated_tail(sentence: Sentence, by_line: list[list[Sentence]],
-                   threshold: float) -> tuple[Sentence, float, str] | None:
-    """The head of a block that repeats the last sentence of a block just before it."""
-    for previous in range(sentence.line - 1, max(-1, sentence.line - 1 - TAIL_LOOKBACK), -1):
-        if not by_line[previous]:
-            continue
-        last = by_line[previous][-1]
-        score = suffix_similarity(sentence.span.key, last.span.key)
-        if score >= threshold:
-            return last, score, "tail"
-    return None
-
-
-def _follow_runs(text: str, by_line: list[list[Sentence]], kept_of: dict[int, tuple[Sentence, float, str]],
-                 threshold: float) -> None:
-    """Extend runs of repeated sentences over neighbours that repeat the kept copy's neighbours."""
-    work = [s for line in by_line for s in line if id(s) in kept_of and kept_of[id(s)][2] == "sentence"]
-    removed_ids = set(kept_of)
-    while work:
-        sentence = work.pop()
-        kept = kept_of[id(sentence)][0]
-        for step in (-1, 1):
-            position, kept_position = sentence.index + step, kept.index + step
-            line, kept_line = by_line[sentence.line], by_line[kept.line]
-            if not (0 <= position < len(line) and 0 <= kept_position < len(kept_line)):
-                continue
-            neighbour, kept_neighbour = line[position], kept_line[kept_position]
-            if (id(neighbour) in removed_ids or id(kept_neighbour) in removed_ids or not neighbour.span.key
-                    or kept_neighbour.span.start >= neighbour.span.start):
-                continue
-            score = similarity(text[kept_neighbour.span.start:kept_neighbour.span.end], kept_neighbour.span.key,
-                               text[neighbour.span.start:neighbour.span.end], neighbour.span.key)
-            if score >= threshold:
-                kept_of[id(neighbour)] = (kept_neighbour, score, "sentence")
-                removed_ids.add(id(neighbour))
-                work.append(neighbour)
-
-
-def _runs_to_repeats(by_line: list[list[Sentence]], kept_of: dict[int, tuple[Sentence, float, str]]) -> list[Repeat]:
-    """One repeat per run of removed sentences whose kept copies are one run too."""
-    repeats: list[Repeat] = []
-    for line in by_line:
-        run: list[tuple[Sentence, Sentence, float, str]] = []
-        for sentence in [*line, None]:
-            entry = kept_of.get(id(sentence)) if sentence is not None else None
-            if run and (entry is None or entry[2] != run[-1][3] or entry[0].line != run[-1][1].line
-                        or entry[0].index != run[-1][1].index + 1):
-                first, last = run[0], run[-1]
-                repeats.append(Repeat(first[0].span.start, last[0].span.end, first[1].span.start,
-                                      last[1].span.end, first[3], min(r[2] for r in run)))
-                run = []
-            if sentence is not None and entry is not None:
-                run.append((sentence, entry[0], entry[1], entry[2]))
-    return repeats

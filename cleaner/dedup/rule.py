@@ -15,6 +15,7 @@ LEVELS = {
     "paragraph": "repeats a paragraph",
     "sentence": "repeats a passage",
     "tail": "repeats the end of the block before",
+    "doubled": "printed twice in a row",
 }
 
 
@@ -48,7 +49,7 @@ LEVELS = {
         "总书记指出：“民政工作关系民生、连着民心，是社会建设的兜底性、基础性工作。”\n"
         "正如总书记所说：“民政工作关系民生、连着民心，是社会建设的兜底性、基础性工作。”",
     ],
-    defaults={"min_chars": 12, "threshold": 90.0, "min_headline_chars": 6},
+    defaults={"min_chars": 12, "threshold": 90.0, "min_adjacent_chars": 6},
 )
 def dedup_repeats(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: extracted pages repeat text: a paragraph printed twice with a different opener,
@@ -65,7 +66,7 @@ def dedup_repeats(text: str, ctx: Context) -> Iterator[Edit]:
     settings = DedupSettings(
         min_chars=int(ctx.settings.get("min_chars", 12)),
         threshold=float(ctx.settings.get("threshold", 90.0)),
-        min_headline_chars=int(ctx.settings.get("min_headline_chars", 6)),
+        min_adjacent_chars=int(ctx.settings.get("min_adjacent_chars", 6)),
     )
     for repeat in find_repeats(text, ctx.block_types, settings):
         note = f"{LEVELS[repeat.level]}, similarity {repeat.score:.0f}"

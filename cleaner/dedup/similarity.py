@@ -37,7 +37,5 @@ def similarity(text_a: str, key_a: str, text_b: str, key_b: str) -> float:
 
 def suffix_similarity(fragment: str, key: str) -> float:
     """How well `fragment` matches the end of `key` (a column's last lines printed again)."""
-    if len(fragment) >= len(key):
-        return 0.0
-    return max(ratio(fragment, key[-size:]) for size in range(max(1, len(fragment) - 2), len(fragment) + 3)
-               if size <= len(key))
+    sizes = [size for size in range(max(1, len(fragment) - 2), len(fragment) + 3) if size <= len(key)]
+    return max((ratio(fragment, key[-size:]) for size in sizes), default=0.0)

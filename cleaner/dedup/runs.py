@@ -1,0 +1,180 @@
+"""The sentence reading: sentences that repeat earlier ones, followed as runs.
+
+The page's body is read as one sequence of sentences. A sentence the layout split over
+two blocks (a column edge taken for a paragraph end) is read as one sentence made of
+two parts. A sentence of at least `min_chars` Han characters that is as alike as the
+threshold to an earlier one starts a repeat; the run is then followed to the
+neighbours whose kept counterparts are neighbours too, whatever their length (a short
+sentence inside a repeated run is part of it). The first sentence of a block may repeat
+the end of the block before it (a column's last lines printed again at the head of the
+next); being adjacent, it needs only `min_adjacent_chars`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaner.dedup.blocking import SketchIndex, sketch
+from cleaner.dedup.sentences import CLOSERS, SENTENCE_ENDS, Span, make_span, sentence_bounds
+from cleaner.dedup.similarity import similarity, suffix_similarity
+
+# How many sentences back the head of a block may repeat the end of what came before.
+TAIL_REACH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """text[start:end] (one part of a removed sentence) repeats text[kept_start:kept_end]."""
+
+    start: int
+    end: int
+    kept_start: int
+    kept_end: int
+    level: str
+    score: float
+
+
+@dataclass(slots=True)
+class Sentence:
+    position: int  # in the page's sequence of sentences
+    line: int  # the body block its first part is in
+    starts_block: bool
+    parts: list[tuple[int, int]]
+    span: Span  # start of the first part to end of the last; key and counts of the parts
+
+    @property
+    def quotation(self) -> bool:
+        return self.span.quoted * 2 >= self.span.han > 0
+
+
+@dataclass(slots=True)
+class Match:
+    kept: Sentence
+    score: float
+    level: str
+
+
+def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]]) -> list[Sentence]:
+    """The body's sentences in order; parts already removed are left out."""
+    sentences: list[Sentence] = []
+    pending: Sentence | None = None
+    previous_end = -1
+    for number, line in enumerate(body):
+        bounds = [(line.start + a, line.start + b) for a, b in sentence_bounds(text[line.start:line.end])]
+        bounds = [(a, b) for a, b in bounds if not any(s < b and a < e for s, e in removed)]
+        if pending is not None and (not bounds or text[previous_end:bounds[0][0]].strip()):
+            sentences.append(pending)  # something stands between: no sentence runs over the break
+            pending = None
+        for order, (start, end) in enumerate(bounds):
+            piece = make_span(text, start, end)
+            if pending is not None:
+                first = pending.span
+                span = Span(first.start, end, first.key + piece.key, first.han + piece.han,
+                            first.quoted + piece.quoted)
+                current = Sentence(0, pending.line, pending.starts_block, [*pending.parts, (start, end)], span)
+                pending = None
+            else:
+                current = Sentence(0, number, order == 0, [(start, end)], piece)
+            if order == len(bounds) - 1 and not _terminated(text[start:end]):
+                pending = current
+            else:
+                sentences.append(current)
+        previous_end = line.end
+    if pending is not None:
+        sentences.append(pending)
+    for position, sentence in enumerate(sentences):
+        sentence.position = position
+    return sentences
+
+
+def _terminated(piece: str) -> bool:
+    stripped = piece.rstrip()
+    return bool(stripped) and (stripped[-1] in SENTENCE_ENDS or stripped[-1] in CLOSERS)
+
+
+def repeated_sentences(text: str, sentences: list[Sentence], min_chars: int, min_adjacent_chars: int,
+                       threshold: float) -> list[Found]:
+    matches: dict[int, Match] = {}
+    index = SketchIndex()
+    for sentence in sentences:
+        values = sketch(sentence.span.key)
+        if not sentence.quotation:
+            match = None
+            if sentence.starts_block and sentence.span.han >= min_adjacent_chars:
+                match = _repeated_tail(sentence, sentences, threshold)
+            if match is None and sentence.span.han >= min_chars:
+                match = _best(text, sentence, [sentences[i] for i in index.candidates(values)], threshold)
+            if match is not None:
+                matches[sentence.position] = match
+                continue
+        index.add(sentence.position, values)
+    _follow_runs(text, sentences, matches, threshold)
+    return _parts(sentences, matches)
+
+
+def _best(text: str, sentence: Sentence, candidates: list[Sentence], threshold: float) -> Match | None:
+    best: Match | None = None
+    span = sentence.span
+    for candidate in candidates:
+        if candidate.quotation:  # a quotation cited again is no repeat
+            continue
+        other = candidate.span
+        score = similarity(text[other.start:other.end], other.key, text[span.start:span.end], span.key)
+        if score >= threshold and (best is None or score > best.score):
+            best = Match(candidate, score, "sentence")
+    return best
+
+
+def _repeated_tail(sentence: Sentence, sentences: list[Sentence], threshold: float) -> Match | None:
+    for earlier in reversed(sentences[max(0, sentence.position - TAIL_REACH):sentence.position]):
+        if earlier.line >= sentence.line:
+            continue
+        score = suffix_similarity(sentence.span.key, earlier.span.key)
+        if score >= threshold:
+            return Match(earlier, score, "tail")
+    return None
+
+
+def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match], threshold: float) -> None:
+    """Extend runs of repeated sentences over neighbours that repeat the kept copy's neighbours."""
+    work = list(matches)
+    while work:
+        position = work.pop()
+        kept = matches[position].kept.position
+        for step in (-1, 1):
+            near, kept_near = position + step, kept + step
+            if not (0 <= near < len(sentences) and 0 <= kept_near < len(sentences)):
+                continue
+            if near in matches or kept_near in matches or kept_near >= near:
+                continue
+            neighbour, kept_neighbour = sentences[near], sentences[kept_near]
+            if not neighbour.span.key:
+                continue
+            a, b = kept_neighbour.span, neighbour.span
+            score = similarity(text[a.start:a.end], a.key, text[b.start:b.end], b.key)
+            if score >= threshold:
+                matches[near] = Match(kept_neighbour, score, "sentence")
+                work.append(near)
+
+
+def _parts(sentences: list[Sentence], matches: dict[int, Match]) -> list[Found]:
+    """The removed parts, neighbours in one block merged when their kept copies are neighbours too."""
+    found: list[Found] = []
+    last: tuple[int, int] | None = None  # (position, kept position) of the part merged last
+    for sentence in sentences:
+        match = matches.get(sentence.position)
+        if match is None:
+            last = None
+            continue
+        kept = match.kept.span
+        for number, (start, end) in enumerate(sentence.parts):
+            joins = (number == 0 and last is not None and found and found[-1].end == start
+                     and last == (sentence.position - 1, match.kept.position - 1) and found[-1].level == match.level)
+            if joins:
+                previous = found[-1]
+                found[-1] = Found(previous.start, end, previous.kept_start, kept.end, previous.level,
+                                  min(previous.score, match.score))
+            else:
+                found.append(Found(start, end, kept.start, kept.end, match.level, match.score))
+        last = (sentence.position, match.kept.position)
+    return found
