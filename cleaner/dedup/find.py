@@ -1,14 +1,14 @@
 """Find the later copies of repeated passages on a page of blocks (one block a line).
 
-Three readings, in order, each keeping the first copy:
-1. a body line that repeats a headline (the headline printed again as the first line);
-2. a body line that repeats an earlier one as a whole (a paragraph printed twice, an
-   OCR engine reading one region twice, an opener changed);
-3. sentences that repeat earlier sentences, when only part of a paragraph repeats; a run
-   of repeated sentences is followed over short sentences that also repeat; the first
-   sentence of a block may repeat the end of the block before it (a column's last lines
-   printed again at the head of the next). Whole sentences only, so what is left reads
-   as whole sentences.
+Readings, in order, each keeping the first copy:
+1. a line that repeats a headline (the headline printed again as the first line of the
+   body, glued to its head, or set apart as a fragment; the same headline twice);
+2. a run printed twice in a row inside one line (a region read twice);
+3. blocks that repeat an earlier block as a whole (a paragraph printed twice, an OCR
+   engine reading one region twice, an opener changed): their sentences are matched to
+   the sentences of that block;
+4. sentences that repeat earlier sentences, when only part of a paragraph repeats
+   (runs.py). Whole sentences only, so what is left reads as whole sentences.
 
 A sentence shorter than `min_chars` Han characters never starts a repeat (papers repeat
 `会议强调，` on purpose), nor does a sentence that is mostly a quotation (an article cites
@@ -72,15 +72,17 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     repeats = _headline_copies(text, lines, kinds, settings)
     whole = {r.start for r in repeats if (r.start, r.end) in {(line.start, line.end) for line in lines}}
     body = [line for line, kind in zip(lines, kinds, strict=True) if kind in BODY_TYPES and line.start not in whole]
-    heads = [line for line, kind in zip(lines, kinds, strict=True) if kind in HEADLINE_TYPES]
-    repeats += _doubled_runs(text, heads + body, repeats, settings)
-    blocks = _repeated_blocks(text, [line for line in body if not _overlaps(line, repeats)], settings)
-    repeats += blocks
-    whole = {r.start for r in blocks}
-    sentences = read_sentences(text, [line for line in body if line.start not in whole],
-                               [(r.start, r.end) for r in repeats])
+    others = [line for line, kind in zip(lines, kinds, strict=True)
+              if kind not in BODY_TYPES and line.start not in whole]  # headlines and fragments
+    repeats += _doubled_runs(text, others + body, repeats, settings)
+    # A block like an earlier one as a whole pairs the two; what goes is decided sentence
+    # by sentence, so that text the layout glued onto the copy stays.
+    paired = _repeated_blocks(text, body, [line for line in body if not _overlaps(line, repeats)], settings)
+    kind_of = {line.start: kind for line, kind in zip(lines, kinds, strict=True)}
+    sentences = read_sentences(text, body, [(r.start, r.end) for r in repeats],
+                               [kind_of[line.start] == "paragraph" for line in body])
     repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
-                for f in repeated_sentences(text, sentences, settings.min_chars, settings.min_adjacent_chars,
+                for f in repeated_sentences(text, sentences, paired, settings.min_chars, settings.min_adjacent_chars,
                                             settings.threshold)]
     return sorted(repeats, key=lambda r: r.start)
 
@@ -130,7 +132,20 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         if headline.han >= settings.min_adjacent_chars:
             by_opening.setdefault(headline.key[:HEADLINE_OPENING], []).append(headline)
     repeats = []
+    seen: dict[str, Span] = {}
+    previous: tuple[Span, str] | None = None
     for line, kind in zip(lines, kinds, strict=True):
+        before, previous = previous, (line, kind)
+        if kind in HEADLINE_TYPES:
+            # The same headline twice: the second is a copy, when it is next to the first
+            # or longer than a recurring column title (`新闻速递`) that heads several articles.
+            adjacent = before is not None and before[1] in HEADLINE_TYPES and before[0].key == line.key
+            first = before[0] if adjacent and before is not None else seen.get(line.key)
+            if first is not None and line.han >= (settings.min_adjacent_chars if adjacent else settings.min_chars):
+                repeats.append(Repeat(line.start, line.end, first.start, first.end, "headline", 100.0))
+            else:
+                seen.setdefault(line.key, line)
+            continue
         if (kind not in BODY_TYPES and kind != FRAGMENT) or line.han < settings.min_adjacent_chars:
             continue
         if len(line.key) > longest and kind != FRAGMENT:
@@ -164,20 +179,21 @@ def _headline_prefix(text: str, line: Span, headlines: list[Span], settings: Ded
     return None
 
 
-def _repeated_blocks(text: str, body: list[Span], settings: DedupSettings) -> list[Repeat]:
+def _repeated_blocks(text: str, body: list[Span], candidates: list[Span], settings: DedupSettings) -> dict[int, int]:
+    """Blocks (by their index in `body`) that repeat an earlier block, and the index of that block."""
+    number_of = {line.start: number for number, line in enumerate(body)}
     index = SketchIndex()
-    repeats = []
-    for number, line in enumerate(body):
+    paired: dict[int, int] = {}
+    for number, line in enumerate(candidates):
         values = sketch(line.key)
         match = None
         if line.han >= settings.min_chars and not _single_quotation(text, line):
-            match = _best(text, line, [body[i] for i in index.candidates(values)], settings.threshold)
+            match = _best(text, line, [candidates[i] for i in index.candidates(values)], settings.threshold)
         if match is None:
             index.add(number, values)
         else:
-            kept, score = match
-            repeats.append(Repeat(line.start, line.end, kept.start, kept.end, "paragraph", score))
-    return repeats
+            paired[number_of[line.start]] = number_of[match[0].start]
+    return paired
 
 
 def _single_quotation(text: str, line: Span) -> bool:

@@ -15,11 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaner.dedup.blocking import SketchIndex, sketch
-from cleaner.dedup.sentences import CLOSERS, SENTENCE_ENDS, Span, make_span, sentence_bounds
+from cleaner.dedup.sentences import CLOSERS, SENTENCE_ENDS, Span, make_span, quoted_han, sentence_bounds
 from cleaner.dedup.similarity import similarity, suffix_similarity
 
 # How many sentences back the head of a block may repeat the end of what came before.
 TAIL_REACH = 4
+# Inside a repeated run a changed opener may be as long as what follows it.
+RUN_OPENER_SHARE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +56,10 @@ class Match:
     level: str
 
 
-def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]]) -> list[Sentence]:
-    """The body's sentences in order; parts already removed are left out."""
+def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], runs_on: list[bool]) -> list[Sentence]:
+    """The body's sentences in order; parts already removed are left out. An unfinished
+    sentence at the end of a block continues in the next when `runs_on` says the block
+    may run on (a paragraph, not a subhead)."""
     sentences: list[Sentence] = []
     pending: Sentence | None = None
     previous_end = -1
@@ -70,12 +74,12 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]]) 
             if pending is not None:
                 first = pending.span
                 span = Span(first.start, end, first.key + piece.key, first.han + piece.han,
-                            first.quoted + piece.quoted)
+                            quoted_han(text[first.start:end]))
                 current = Sentence(0, pending.line, pending.starts_block, [*pending.parts, (start, end)], span)
                 pending = None
             else:
                 current = Sentence(0, number, order == 0, [(start, end)], piece)
-            if order == len(bounds) - 1 and not _terminated(text[start:end]):
+            if order == len(bounds) - 1 and runs_on[number] and not _terminated(text[start:end]):
                 pending = current
             else:
                 sentences.append(current)
@@ -92,12 +96,22 @@ def _terminated(piece: str) -> bool:
     return bool(stripped) and (stripped[-1] in SENTENCE_ENDS or stripped[-1] in CLOSERS)
 
 
-def repeated_sentences(text: str, sentences: list[Sentence], min_chars: int, min_adjacent_chars: int,
-                       threshold: float) -> list[Found]:
+def repeated_sentences(text: str, sentences: list[Sentence], paired: dict[int, int], min_chars: int,
+                       min_adjacent_chars: int, threshold: float) -> list[Found]:
+    """The removed parts. `paired` maps a body block to the earlier block it repeats as a whole:
+    its sentences are first matched to that block's, whatever their length."""
     matches: dict[int, Match] = {}
     index = SketchIndex()
+    by_line: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_line.setdefault(sentence.line, []).append(sentence)
     for sentence in sentences:
         values = sketch(sentence.span.key)
+        if sentence.line in paired and sentence.span.key:
+            match = _best(text, sentence, by_line.get(paired[sentence.line], []), threshold, "paragraph")
+            if match is not None:
+                matches[sentence.position] = match
+                continue
         if not sentence.quotation:
             match = None
             if sentence.starts_block and sentence.span.han >= min_adjacent_chars:
@@ -112,16 +126,19 @@ def repeated_sentences(text: str, sentences: list[Sentence], min_chars: int, min
     return _parts(sentences, matches)
 
 
-def _best(text: str, sentence: Sentence, candidates: list[Sentence], threshold: float) -> Match | None:
+def _best(text: str, sentence: Sentence, candidates: list[Sentence], threshold: float,
+          level: str = "sentence") -> Match | None:
     best: Match | None = None
     span = sentence.span
     for candidate in candidates:
-        if candidate.quotation:  # a quotation cited again is no repeat
+        if candidate.quotation and level == "sentence":  # a quotation cited again is no repeat
+            continue
+        if candidate.position >= sentence.position:
             continue
         other = candidate.span
         score = similarity(text[other.start:other.end], other.key, text[span.start:span.end], span.key)
         if score >= threshold and (best is None or score > best.score):
-            best = Match(candidate, score, "sentence")
+            best = Match(candidate, score, level)
     return best
 
 
@@ -151,7 +168,7 @@ def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match]
             if not neighbour.span.key:
                 continue
             a, b = kept_neighbour.span, neighbour.span
-            score = similarity(text[a.start:a.end], a.key, text[b.start:b.end], b.key)
+            score = similarity(text[a.start:a.end], a.key, text[b.start:b.end], b.key, opener_share=RUN_OPENER_SHARE)
             if score >= threshold:
                 matches[near] = Match(kept_neighbour, score, "sentence")
                 work.append(near)

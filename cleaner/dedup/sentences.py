@@ -53,15 +53,22 @@ def key_of(text: str) -> str:
 
 
 def quoted_han(text: str) -> int:
-    """Han characters inside quotation marks (a quotation the article cites)."""
-    depth = count = 0
+    """Han characters inside quotation marks (a quotation the article cites). A closing mark
+    with no opening one closes a quotation opened before the piece: what precedes it counts."""
+    depth = count = unopened = 0
     for char in text:
         if char in OPEN_QUOTES:
             depth += 1
         elif char in CLOSE_QUOTES:
-            depth = max(0, depth - 1)
-        elif depth and HAN.match(char):
-            count += 1
+            if depth:
+                depth -= 1
+            else:
+                count, unopened = count + unopened, 0
+        elif HAN.match(char):
+            if depth:
+                count += 1
+            else:
+                unopened += 1
     return count
 
 

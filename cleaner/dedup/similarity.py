@@ -8,7 +8,7 @@ from cleaner.dedup.sentences import key_of, without_opener
 
 # A changed opener is discounted only when it is short next to what follows it: list items
 # (`一是落实建设补贴，确保…` / `二是加大运营扶持，确保…`) differ in their head, not in an opener.
-OPENER_SHARE = 0.25
+OPENER_SHARE = 0.4
 
 
 def ratio(a: str, b: str) -> float:
@@ -16,18 +16,21 @@ def ratio(a: str, b: str) -> float:
     return 100.0 * Indel.normalized_similarity(a, b)
 
 
-def body_key(text: str, key: str) -> str:
+def body_key(text: str, key: str, opener_share: float = OPENER_SHARE) -> str:
     """The key without a short opening clause (`同时，`), or the whole key."""
     body = key_of(without_opener(text))
-    return body if len(body) < len(key) and len(key) - len(body) <= OPENER_SHARE * len(body) else key
+    return body if len(body) < len(key) and len(key) - len(body) <= opener_share * len(body) else key
 
 
-def similarity(text_a: str, key_a: str, text_b: str, key_b: str) -> float:
-    """The best of: whole keys, and keys with a short opener left out on either side."""
+def similarity(text_a: str, key_a: str, text_b: str, key_b: str, opener_share: float = OPENER_SHARE) -> float:
+    """The best of: whole keys, and keys with a short opener left out on either side.
+
+    `opener_share` bounds the opener's length against the rest; next to a repeated run
+    the evidence is stronger and any opening clause of up to ten characters may differ."""
     best = ratio(key_a, key_b)
     if best >= 100.0:
         return best
-    body_a, body_b = body_key(text_a, key_a), body_key(text_b, key_b)
+    body_a, body_b = body_key(text_a, key_a, opener_share), body_key(text_b, key_b, opener_share)
     if body_a is key_a and body_b is key_b:
         return best
     for left, right in ((body_a, key_b), (key_a, body_b), (body_a, body_b)):
