@@ -107,8 +107,11 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
             if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and index + size <= len(key)
                     and ratio(key[earlier:index], key[index:index + size]) >= settings.threshold
                     and len(HAN.findall(key[index:index + size])) >= settings.min_adjacent_chars):
-                start = positions[index]
-                end = positions[index + size] if index + size < len(positions) else line.end
+                start, end = positions[index], positions[index + size - 1] + 1
+                # The punctuation that closed the first copy closes the second too: it goes with it.
+                between = text[positions[index - 1] + 1:start]
+                if between and text.startswith(between, end):
+                    end += len(between)
                 repeat = Repeat(start, end, positions[earlier], start, "doubled",
                                 ratio(key[earlier:index], key[index:index + size]))
                 if not any(r.start < repeat.end and repeat.start < r.end for r in taken):

@@ -18,8 +18,8 @@ from cleaner.dedup.blocking import SketchIndex, sketch
 from cleaner.dedup.sentences import CLOSERS, SENTENCE_ENDS, Span, make_span, quoted_han, sentence_bounds
 from cleaner.dedup.similarity import similarity, suffix_similarity
 
-# How many sentences back the head of a block may repeat the end of what came before.
-TAIL_REACH = 4
+# How many sentences at the head of a block may repeat the end of the block before.
+HEAD_SENTENCES = 3
 # Inside a repeated run a changed opener may be as long as what follows it.
 RUN_OPENER_SHARE = 1.0
 
@@ -106,7 +106,11 @@ def repeated_sentences(text: str, sentences: list[Sentence], paired: dict[int, i
     for sentence in sentences:
         by_line.setdefault(sentence.line, []).append(sentence)
     for sentence in sentences:
+        if sentence.starts_block and sentence.position not in matches:
+            matches.update(_repeated_head(sentence, sentences, by_line, min_adjacent_chars, threshold))
         values = sketch(sentence.span.key)
+        if sentence.position in matches:
+            continue
         if sentence.line in paired and sentence.span.key:
             match = _best(text, sentence, by_line.get(paired[sentence.line], []), threshold, "paragraph")
             if match is not None:
@@ -114,9 +118,7 @@ def repeated_sentences(text: str, sentences: list[Sentence], paired: dict[int, i
                 continue
         if not sentence.quotation:
             match = None
-            if sentence.starts_block and sentence.span.han >= min_adjacent_chars:
-                match = _repeated_tail(sentence, sentences, threshold)
-            if match is None and sentence.span.han >= min_chars:
+            if sentence.span.han >= min_chars:
                 match = _best(text, sentence, [sentences[i] for i in index.candidates(values)], threshold)
             if match is not None:
                 matches[sentence.position] = match
@@ -142,14 +144,26 @@ def _best(text: str, sentence: Sentence, candidates: list[Sentence], threshold: 
     return best
 
 
-def _repeated_tail(sentence: Sentence, sentences: list[Sentence], threshold: float) -> Match | None:
-    for earlier in reversed(sentences[max(0, sentence.position - TAIL_REACH):sentence.position]):
-        if earlier.line >= sentence.line:
+def _repeated_head(sentence: Sentence, sentences: list[Sentence], by_line: dict[int, list[Sentence]],
+                   min_adjacent_chars: int, threshold: float) -> dict[int, Match]:
+    """The head of a block (its first sentences, the first maybe cut) that repeats the end
+    of the block before it: a column's last lines printed again at the head of the next."""
+    before = by_line.get(sentence.line - 1)
+    if not before or sentence.position == 0 or sentences[sentence.position - 1].line != sentence.line - 1:
+        return {}
+    end_key = "".join(s.span.key for s in before)
+    head: list[Sentence] = []
+    for following in sentences[sentence.position:sentence.position + HEAD_SENTENCES]:
+        if following.line != sentence.line or following.quotation:
+            break
+        head.append(following)
+        key = "".join(s.span.key for s in head)
+        if sum(s.span.han for s in head) < min_adjacent_chars or len(key) > len(end_key):
             continue
-        score = suffix_similarity(sentence.span.key, earlier.span.key)
+        score = suffix_similarity(key, end_key)
         if score >= threshold:
-            return Match(earlier, score, "tail")
-    return None
+            return {s.position: Match(before[-1], score, "tail") for s in head}
+    return {}
 
 
 def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match], threshold: float) -> None:
@@ -185,8 +199,9 @@ def _parts(sentences: list[Sentence], matches: dict[int, Match]) -> list[Found]:
             continue
         kept = match.kept.span
         for number, (start, end) in enumerate(sentence.parts):
+            kept_before = match.kept.position if match.level == "tail" else match.kept.position - 1
             joins = (number == 0 and last is not None and found and found[-1].end == start
-                     and last == (sentence.position - 1, match.kept.position - 1) and found[-1].level == match.level)
+                     and last == (sentence.position - 1, kept_before) and found[-1].level == match.level)
             if joins:
                 previous = found[-1]
                 found[-1] = Found(previous.start, end, previous.kept_start, kept.end, previous.level,
