@@ -49,8 +49,9 @@ def explain_lines(result: Result, name: str = "") -> Iterator[str]:
         after = visible(change.after)
         entry = removed.get((change.start, change.end)) if not change.after else None
         if entry is not None:
-            kept = entry.detail.get("kept")
-            where = " at {}:{}".format(*place(starts, kept["start"])) if isinstance(kept, dict) else ""
+            kept = entry.detail.get("kept") or {}
+            where = (" at {}:{}".format(*place(starts, kept["start"])) if "start" in kept
+                     else f" in {kept['file']}" if "file" in kept else "")
             after = f"(removed, {entry.reason}; kept copy{where})"
         yield f"{prefix}{change.rule}: {visible(change.before)} → {after} ({line}:{column}){note}"
     for decision in result.decisions:

@@ -54,6 +54,7 @@ class Match:
     kept: Sentence
     score: float
     level: str
+    kept_end: int | None = None  # where the kept copy ends, when it runs past `kept`
 
 
 def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], runs_on: list[bool]) -> list[Sentence]:
@@ -162,7 +163,12 @@ def _repeated_head(sentence: Sentence, sentences: list[Sentence], by_line: dict[
             continue
         score = suffix_similarity(key, end_key)
         if score >= threshold:
-            return {s.position: Match(before[-1], score, "tail") for s in head}
+            covered, first = 0, len(before) - 1
+            while first > 0 and covered + len(before[first].span.key) < len(key):
+                covered += len(before[first].span.key)
+                first -= 1
+            match = Match(before[first], score, "tail", before[-1].span.end)
+            return dict.fromkeys((s.position for s in head), match)
     return {}
 
 
@@ -198,15 +204,16 @@ def _parts(sentences: list[Sentence], matches: dict[int, Match]) -> list[Found]:
             last = None
             continue
         kept = match.kept.span
+        kept_end = match.kept_end if match.kept_end is not None else kept.end
         for number, (start, end) in enumerate(sentence.parts):
             kept_before = match.kept.position if match.level == "tail" else match.kept.position - 1
             joins = (number == 0 and last is not None and found and found[-1].end == start
                      and last == (sentence.position - 1, kept_before) and found[-1].level == match.level)
             if joins:
                 previous = found[-1]
-                found[-1] = Found(previous.start, end, previous.kept_start, kept.end, previous.level,
+                found[-1] = Found(previous.start, end, previous.kept_start, kept_end, previous.level,
                                   min(previous.score, match.score))
             else:
-                found.append(Found(start, end, kept.start, kept.end, match.level, match.score))
+                found.append(Found(start, end, kept.start, kept_end, match.level, match.score))
         last = (sentence.position, match.kept.position)
     return found
