@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaner.dedup.blocking import SketchIndex, sketch
-from cleaner.dedup.runs import read_sentences, repeated_sentences
-from cleaner.dedup.sentences import HAN, Span, make_span, sentence_bounds
+from cleaner.dedup.runs import overlaps, read_sentences, repeated_sentences
+from cleaner.dedup.sentences import HAN, OPENER_REACH, Span, make_span, sentence_bounds
 from cleaner.dedup.similarity import ratio, similarity
 
 BODY_TYPES = frozenset({"paragraph", "subhead"})
@@ -77,9 +77,11 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     repeats += _doubled_runs(text, others + body, repeats, settings)
     # A block like an earlier one as a whole pairs the two; what goes is decided sentence
     # by sentence, so that text the layout glued onto the copy stays.
-    paired = _repeated_blocks(text, body, [line for line in body if not _overlaps(line, repeats)], settings)
+    taken = sorted((r.start, r.end) for r in repeats)
+    paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
+                              settings)
     kind_of = {line.start: kind for line, kind in zip(lines, kinds, strict=True)}
-    sentences = read_sentences(text, body, [(r.start, r.end) for r in repeats],
+    sentences = read_sentences(text, body, taken,
                                [kind_of[line.start] == "paragraph" for line in body])
     repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
                 for f in repeated_sentences(text, sentences, paired, settings.min_chars, settings.min_adjacent_chars,
@@ -87,12 +89,9 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     return sorted(repeats, key=lambda r: r.start)
 
 
-def _overlaps(span: Span, repeats: list[Repeat]) -> bool:
-    return any(r.start < span.end and span.start < r.end for r in repeats)
-
-
 def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: DedupSettings) -> list[Repeat]:
     """A run printed twice in a row inside one block (a region read twice, a headline glued in twice)."""
+    headlines = sorted((r.start, r.end) for r in taken)
     repeats = []
     for line in body:
         positions = [line.start + i for i, char in enumerate(text[line.start:line.end]) if char.isalnum()]
@@ -114,7 +113,7 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
                     end += len(between)
                 repeat = Repeat(start, end, positions[earlier], start, "doubled",
                                 ratio(key[earlier:index], key[index:index + size]))
-                if not any(r.start < repeat.end and repeat.start < r.end for r in taken):
+                if not overlaps(headlines, repeat.start, repeat.end):
                     repeats.append(repeat)
                     index += size
                     continue
@@ -207,9 +206,10 @@ def _single_quotation(text: str, line: Span) -> bool:
 def _best(text: str, span: Span, candidates: list[Span], threshold: float) -> tuple[Span, float] | None:
     """The candidate most like `span`, if any reaches the threshold."""
     best: tuple[Span, float] | None = None
-    piece = text[span.start:span.end]
+    head = text[span.start:span.start + OPENER_REACH]
     for candidate in candidates:
-        score = similarity(text[candidate.start:candidate.end], candidate.key, piece, span.key)
+        score = similarity(text[candidate.start:candidate.start + OPENER_REACH], candidate.key, head, span.key,
+                           cutoff=threshold)
         if score >= threshold and (best is None or score > best[1]):
             best = (candidate, score)
     return best

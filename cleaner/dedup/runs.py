@@ -12,10 +12,19 @@ next); being adjacent, it needs only `min_adjacent_chars`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from cleaner.dedup.blocking import SketchIndex, sketch
-from cleaner.dedup.sentences import CLOSERS, SENTENCE_ENDS, Span, make_span, quoted_han, sentence_bounds
+from cleaner.dedup.sentences import (
+    CLOSERS,
+    OPENER_REACH,
+    SENTENCE_ENDS,
+    Span,
+    make_span,
+    quoted_han,
+    sentence_bounds,
+)
 from cleaner.dedup.similarity import similarity, suffix_similarity
 
 # How many sentences at the head of a block may repeat the end of the block before.
@@ -66,7 +75,8 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
     previous_end = -1
     for number, line in enumerate(body):
         bounds = [(line.start + a, line.start + b) for a, b in sentence_bounds(text[line.start:line.end])]
-        bounds = [(a, b) for a, b in bounds if not any(s < b and a < e for s, e in removed)]
+        if overlaps(removed, line.start, line.end):
+            bounds = [(a, b) for a, b in bounds if not overlaps(removed, a, b)]
         if pending is not None and (not bounds or text[previous_end:bounds[0][0]].strip()):
             sentences.append(pending)  # something stands between: no sentence runs over the break
             pending = None
@@ -90,6 +100,12 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
     for position, sentence in enumerate(sentences):
         sentence.position = position
     return sentences
+
+
+def overlaps(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) meets one of `intervals` (sorted, not overlapping each other)."""
+    after = bisect_right(intervals, (start, start))
+    return (after < len(intervals) and intervals[after][0] < end) or (after > 0 and intervals[after - 1][1] > start)
 
 
 def _terminated(piece: str) -> bool:
@@ -139,7 +155,8 @@ def _best(text: str, sentence: Sentence, candidates: list[Sentence], threshold: 
         if candidate.position >= sentence.position:
             continue
         other = candidate.span
-        score = similarity(text[other.start:other.end], other.key, text[span.start:span.end], span.key)
+        score = similarity(text[other.start:other.start + OPENER_REACH], other.key,
+                           text[span.start:span.start + OPENER_REACH], span.key, cutoff=threshold)
         if score >= threshold and (best is None or score > best.score):
             best = Match(candidate, score, level)
     return best
@@ -188,7 +205,8 @@ def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match]
             if not neighbour.span.key:
                 continue
             a, b = kept_neighbour.span, neighbour.span
-            score = similarity(text[a.start:a.end], a.key, text[b.start:b.end], b.key, opener_share=RUN_OPENER_SHARE)
+            score = similarity(text[a.start:a.start + OPENER_REACH], a.key, text[b.start:b.start + OPENER_REACH],
+                               b.key, opener_share=RUN_OPENER_SHARE, cutoff=threshold)
             if score >= threshold:
                 matches[near] = Match(kept_neighbour, score, "sentence")
                 work.append(near)

@@ -12,9 +12,12 @@ CLOSERS = frozenset("”’」』）)》】\"'")
 OPEN_QUOTES = "“‘「『"
 CLOSE_QUOTES = "”’」』"
 HAN = regex.compile(r"\p{Han}")
+NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+QUOTE_MARKS = frozenset("“‘「『”’」』")
 # A short clause that opens a sentence (`同时，`, `《实施意见》要求，`, `会议强调，`): papers change
 # it when they print a passage again, so it is compared apart from the rest.
 OPENER = regex.compile(r"^[^，。！？：；]{1,10}[，：]")
+OPENER_REACH = 11  # characters of a passage an opener can take
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +52,14 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 def key_of(text: str) -> str:
     """What two copies of a passage share however they were printed: no punctuation, no spaces."""
-    return "".join(char for char in text if char.isalnum())
+    return NOT_ALNUM.sub("", text)
 
 
 def quoted_han(text: str) -> int:
     """Han characters inside quotation marks (a quotation the article cites). A closing mark
     with no opening one closes a quotation opened before the piece: what precedes it counts."""
+    if QUOTE_MARKS.isdisjoint(text):
+        return 0
     depth = count = unopened = 0
     for char in text:
         if char in OPEN_QUOTES:
