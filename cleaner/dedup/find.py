@@ -21,7 +21,15 @@ from dataclasses import dataclass
 
 from cleaner.dedup.blocking import SketchIndex, sketch
 from cleaner.dedup.runs import overlaps, read_sentences, repeated_sentences
-from cleaner.dedup.sentences import HAN, OPENER_REACH, Span, make_span, sentence_bounds
+from cleaner.dedup.sentences import (
+    ALNUM,
+    HAN,
+    OPENER_REACH,
+    Span,
+    key_positions,
+    make_span,
+    sentence_bounds,
+)
 from cleaner.dedup.similarity import ratio, similarity
 
 BODY_TYPES = frozenset({"paragraph", "subhead"})
@@ -74,7 +82,7 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     body = [line for line, kind in zip(lines, kinds, strict=True) if kind in BODY_TYPES and line.start not in whole]
     others = [line for line, kind in zip(lines, kinds, strict=True)
               if kind not in BODY_TYPES and line.start not in whole]  # headlines and fragments
-    repeats += _doubled_runs(text, others + body, repeats, settings)
+    repeats += _doubled_runs(text, others + body, repeats, settings, frozenset(line.start for line in others))
     # A block like an earlier one as a whole pairs the two; what goes is decided sentence
     # by sentence, so that text the layout glued onto the copy stays.
     taken = sorted((r.start, r.end) for r in repeats)
@@ -89,12 +97,15 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     return sorted(repeats, key=lambda r: r.start)
 
 
-def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: DedupSettings) -> list[Repeat]:
-    """A run printed twice in a row inside one block (a region read twice, a headline glued in twice)."""
+def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: DedupSettings,
+                  cut_allowed: frozenset[int] = frozenset()) -> list[Repeat]:
+    """A run printed twice in a row inside one block (a region read twice, a headline glued in twice).
+    In the blocks of `cut_allowed` (headlines, fragments: by their start) the second copy may be
+    cut by the end of the block; in body text a phrase that ends two clauses is no such copy."""
     headlines = sorted((r.start, r.end) for r in taken)
     repeats = []
     for line in body:
-        positions = [line.start + i for i, char in enumerate(text[line.start:line.end]) if char.isalnum()]
+        positions = key_positions(text, line.start, line.end)
         key = line.key
         last_seen: dict[str, int] = {}
         index = 0
@@ -117,6 +128,15 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
                     repeats.append(repeat)
                     index += size
                     continue
+            rest = len(key) - index
+            if (earlier is not None and line.start in cut_allowed and size // 2 <= rest < size
+                    and len(HAN.findall(key[index:])) >= settings.min_adjacent_chars
+                    and ratio(key[earlier:earlier + rest], key[index:]) >= settings.threshold
+                    and not overlaps(headlines, positions[index], line.end)):
+                # The second copy is cut by the end of the block (read twice, the rest elsewhere).
+                repeats.append(Repeat(positions[index], line.end, positions[earlier], positions[earlier + rest - 1] + 1,
+                                      "doubled", ratio(key[earlier:earlier + rest], key[index:])))
+                break
             index += 1
     return repeats
 
@@ -129,6 +149,7 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
     for number, headline in enumerate(headlines):
         index.add(number, sketch(headline.key))
     longest = max(len(h.key) for h in headlines) + HEADLINE_SLACK
+    shortest = min(len(h.key) for h in headlines)
     by_opening: dict[str, list[Span]] = {}
     for headline in headlines:
         if headline.han >= settings.min_adjacent_chars:
@@ -150,17 +171,19 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
             continue
         if (kind not in BODY_TYPES and kind != FRAGMENT) or line.han < settings.min_adjacent_chars:
             continue
-        if len(line.key) > longest and kind != FRAGMENT:
-            prefix = _headline_prefix(text, line, by_opening.get(line.key[:HEADLINE_OPENING], []), settings)
-            if prefix is not None:
-                repeats.append(prefix)
-            continue
-        for number in index.candidates(sketch(line.key)):
-            score = ratio(line.key, headlines[number].key)
-            if score >= settings.threshold:
-                kept = headlines[number]
-                repeats.append(Repeat(line.start, line.end, kept.start, kept.end, "headline", score))
-                break
+        found = None
+        if len(line.key) <= longest:
+            for number in index.candidates(sketch(line.key)):
+                score = ratio(line.key, headlines[number].key)
+                if score >= settings.threshold:
+                    kept = headlines[number]
+                    found = Repeat(line.start, line.end, kept.start, kept.end, "headline", score)
+                    break
+        if found is None and len(line.key) > shortest:
+            found = _headline_prefix(text, line, by_opening.get(line.key[:HEADLINE_OPENING], []), settings)
+            found = found or _headline_inside(text, line, by_opening, kind == FRAGMENT)
+        if found is not None:
+            repeats.append(found)
     return repeats
 
 
@@ -170,14 +193,27 @@ def _headline_prefix(text: str, line: Span, headlines: list[Span], settings: Ded
         score = ratio(line.key[:len(headline.key)], headline.key)
         if score < settings.threshold:
             continue
-        cut, seen = line.start, 0
-        while cut < line.end and seen < len(headline.key):
-            seen += text[cut].isalnum()
-            cut += 1
+        positions = key_positions(text, line.start, line.end)
+        cut = positions[len(headline.key) - 1] + 1
         # Glued on: the copy runs straight into the body; a sentence that merely opens
         # with the headline's words goes on with punctuation or ends there.
-        if cut < line.end and text[cut].isalnum():
+        if cut < line.end and ALNUM.match(text, cut):
             return Repeat(line.start, cut, headline.start, headline.end, "headline", score)
+    return None
+
+
+def _headline_inside(text: str, line: Span, by_opening: dict[str, list[Span]], anywhere: bool) -> Repeat | None:
+    """A headline's copy glued onto the end of a block, or anywhere in a fragment (which is
+    not printed: the copy goes to `removed` rather than to `fragments`)."""
+    key = line.key
+    for index in range(1, len(key) - HEADLINE_OPENING + 1):
+        for headline in by_opening.get(key[index:index + HEADLINE_OPENING], ()):
+            end = index + len(headline.key)
+            if key.startswith(headline.key, index) and (anywhere or end == len(key)):
+                positions = key_positions(text, line.start, line.end)
+                stop = positions[end - 1] + 1
+                if anywhere or not text[stop:line.end].strip():
+                    return Repeat(positions[index], stop, headline.start, headline.end, "headline", 100.0)
     return None
 
 

@@ -13,6 +13,7 @@ OPEN_QUOTES = "“‘「『"
 CLOSE_QUOTES = "”’」』"
 HAN = regex.compile(r"\p{Han}")
 NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+ALNUM = regex.compile(r"[\p{L}\p{N}]")
 QUOTE_MARKS = frozenset("“‘「『”’」』")
 # A short clause that opens a sentence (`同时，`, `《实施意见》要求，`, `会议强调，`): papers change
 # it when they print a passage again, so it is compared apart from the rest.
@@ -53,6 +54,11 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 def key_of(text: str) -> str:
     """What two copies of a passage share however they were printed: no punctuation, no spaces."""
     return NOT_ALNUM.sub("", text)
+
+
+def key_positions(text: str, start: int, end: int) -> list[int]:
+    """Where each character of the key of text[start:end] is in `text`."""
+    return [match.start() for match in ALNUM.finditer(text, start, end)]
 
 
 def quoted_han(text: str) -> int:
