@@ -16,6 +16,7 @@ LEVELS = {
     "sentence": "repeats a passage",
     "tail": "repeats the end of the block before",
     "doubled": "printed twice in a row",
+    "glued": "repeats a passage (other text glued on stays)",
 }
 
 

@@ -21,6 +21,7 @@ from cleaner.dedup.sentences import (
     OPENER_REACH,
     SENTENCE_ENDS,
     Span,
+    key_positions,
     make_span,
     quoted_han,
     sentence_bounds,
@@ -29,6 +30,9 @@ from cleaner.dedup.similarity import similarity, suffix_similarity
 
 # How many sentences at the head of a block may repeat the end of the block before.
 HEAD_SENTENCES = 3
+# A copy with other text glued before or after it starts a repeat only when it is this
+# many times `min_chars` long (a shorter formula may end a longer sentence on purpose).
+GLUED_FACTOR = 2
 # Inside a repeated run a changed opener may be as long as what follows it.
 RUN_OPENER_SHARE = 1.0
 
@@ -64,6 +68,8 @@ class Match:
     score: float
     level: str
     kept_end: int | None = None  # where the kept copy ends, when it runs past `kept`
+    # Only part of the sentence is the copy: its first (> 0) or last (< 0) so many key characters.
+    glued: int = 0
 
 
 def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], runs_on: list[bool]) -> list[Sentence]:
@@ -136,13 +142,16 @@ def repeated_sentences(text: str, sentences: list[Sentence], paired: dict[int, i
         if not sentence.quotation:
             match = None
             if sentence.span.han >= min_chars:
-                match = _best(text, sentence, [sentences[i] for i in index.candidates(values)], threshold)
+                candidates = [sentences[i] for i in index.candidates(values)]
+                match = _best(text, sentence, candidates, threshold)
+                if match is None and sentence.span.han >= GLUED_FACTOR * min_chars:
+                    match = _glued(sentence, candidates, threshold, GLUED_FACTOR * min_chars)
             if match is not None:
                 matches[sentence.position] = match
                 continue
         index.add(sentence.position, values)
-    _follow_runs(text, sentences, matches, threshold)
-    return _parts(sentences, matches)
+    _follow_runs(text, sentences, matches, threshold, min_adjacent_chars)
+    return _parts(text, sentences, matches)
 
 
 def _best(text: str, sentence: Sentence, candidates: list[Sentence], threshold: float,
@@ -160,6 +169,30 @@ def _best(text: str, sentence: Sentence, candidates: list[Sentence], threshold: 
         if score >= threshold and (best is None or score > best.score):
             best = Match(candidate, score, level)
     return best
+
+
+def _glued(sentence: Sentence, candidates: list[Sentence], threshold: float, min_copy: int,
+           at_end: bool | None = None) -> Match | None:
+    """A sentence that is an earlier sentence with other text glued before it (`at_end`) or
+    after it, the layout having joined a line that belongs elsewhere. Only the copy goes."""
+    if len(sentence.parts) != 1:
+        return None
+    key = sentence.span.key
+    for candidate in candidates:
+        copy = candidate.span.key
+        if candidate.position >= sentence.position or candidate.quotation or len(copy) >= len(key):
+            continue
+        if candidate.span.han < min_copy:
+            continue
+        if at_end is not False:
+            score = suffix_similarity(copy, key)
+            if score >= threshold:
+                return Match(candidate, score, "glued", glued=-len(copy))
+        if at_end is not True:
+            score = suffix_similarity(copy[::-1], key[::-1])
+            if score >= threshold:
+                return Match(candidate, score, "glued", glued=len(copy))
+    return None
 
 
 def _repeated_head(sentence: Sentence, sentences: list[Sentence], by_line: dict[int, list[Sentence]],
@@ -189,7 +222,8 @@ def _repeated_head(sentence: Sentence, sentences: list[Sentence], by_line: dict[
     return {}
 
 
-def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match], threshold: float) -> None:
+def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match], threshold: float,
+                 min_adjacent_chars: int) -> None:
     """Extend runs of repeated sentences over neighbours that repeat the kept copy's neighbours."""
     work = list(matches)
     while work:
@@ -210,9 +244,15 @@ def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match]
             if score >= threshold:
                 matches[near] = Match(kept_neighbour, score, "sentence")
                 work.append(near)
+                continue
+            # Next to a run, the copy may have text glued on by the layout: before the run's
+            # first sentence, or after its last.
+            glued = _glued(neighbour, [kept_neighbour], threshold, min_adjacent_chars, at_end=step < 0)
+            if glued is not None:
+                matches[near] = glued
 
 
-def _parts(sentences: list[Sentence], matches: dict[int, Match]) -> list[Found]:
+def _parts(text: str, sentences: list[Sentence], matches: dict[int, Match]) -> list[Found]:
     """The removed parts, neighbours in one block merged when their kept copies are neighbours too."""
     found: list[Found] = []
     last: tuple[int, int] | None = None  # (position, kept position) of the part merged last
@@ -223,7 +263,13 @@ def _parts(sentences: list[Sentence], matches: dict[int, Match]) -> list[Found]:
             continue
         kept = match.kept.span
         kept_end = match.kept_end if match.kept_end is not None else kept.end
-        for number, (start, end) in enumerate(sentence.parts):
+        parts = sentence.parts
+        if match.glued:
+            start, end = parts[0]
+            positions = key_positions(text, start, end)
+            parts = ([(start, positions[match.glued - 1] + 1)] if match.glued > 0
+                     else [(positions[match.glued], end)])
+        for number, (start, end) in enumerate(parts):
             kept_before = match.kept.position if match.level == "tail" else match.kept.position - 1
             joins = (number == 0 and last is not None and found and found[-1].end == start
                      and last == (sentence.position - 1, kept_before) and found[-1].level == match.level)
