@@ -21,11 +21,14 @@ and legitimate repetitions that must stay:
 A removed passage is correct when it lies inside an injected repeat (rapidfuzz
 partial ratio >= 90 on keys); an injected repeat is found when removed passages
 cover at least 90% of it. Precision = correct removals / removals; recall = found /
-injected. The curve varies `threshold` at the default `min_chars`, and `min_chars`
-at the default threshold.
+injected; char recall = characters of injected repeats covered by removals / all of
+them. The curve varies `threshold` at the default `min_chars`, and `min_chars` at the
+default threshold. `--whole-paragraphs` prints every paragraph on one line, so that the
+layout stage cannot split a copy or glue it to other text: the figure of dedup alone.
 
     python bench/dedup_scores.py --pages 150 --seed 1
     python bench/dedup_scores.py --pages 150 --seed 1 --no-curve --show-errors
+    python bench/dedup_scores.py --pages 200 --seed 1 --whole-paragraphs
 """
 
 from __future__ import annotations
@@ -193,7 +196,7 @@ class Case:
     legit: list[Injected]
 
 
-def make_cases(pages: int, seed: int) -> list[Case]:
+def make_cases(pages: int, seed: int, whole_paragraphs: bool = False) -> list[Case]:
     corpus = load_corpus()
     pool = "".join(c for p in corpus.paragraphs[:50] for c in p if "\u4e00" <= c <= "\u9fff")
     cases = []
@@ -217,6 +220,9 @@ def make_cases(pages: int, seed: int) -> list[Case]:
                     articles[index], found = made_legit
                     legit.extend(found)
         settings = replace(draw_settings(rng, width), duplicate_paragraph=False)
+        if whole_paragraphs:  # the layout cannot split or glue a copy: what dedup alone does
+            settings = replace(settings, line_breaks="paragraph_per_line", blank_rate=0.0, column_edge_rate=0.0,
+                               headline_split_rate=0.0, markdown_headings=False)
         text, _ = simulate_page(Page(articles, page.fragments), width, rng, settings)
         cases.append(Case(text, repeats, legit))
     return cases
@@ -234,7 +240,13 @@ class Score:
     injected: int = 0
     found: int = 0
     legit_hit: int = 0
+    injected_chars: int = 0
+    found_chars: int = 0
     missed: Counter[str] | None = None
+
+    @property
+    def char_recall(self) -> float:
+        return self.found_chars / self.injected_chars if self.injected_chars else 1.0
 
     @property
     def precision(self) -> float:
@@ -263,6 +275,8 @@ def score(cases: list[Case], cleaner: Cleaner, errors: list[str] | None = None) 
         for injected, ikey in zip(case.repeats, injected_keys, strict=True):
             covered = sum(len(k) for k in keys if inside(k, ikey))
             result.injected += 1
+            result.injected_chars += len(ikey)
+            result.found_chars += min(covered, len(ikey))
             if covered >= 0.9 * len(ikey):
                 result.found += 1
             else:
@@ -284,7 +298,8 @@ def cleaner_with(min_chars: int | None = None, threshold: float | None = None) -
 
 def line(label: str, result: Score) -> str:
     return (f"{label:<22} removals {result.removals:5d}  precision {result.precision:.4f}  "
-            f"recall {result.recall:.4f} ({result.found}/{result.injected})  legit removed {result.legit_hit}")
+            f"recall {result.recall:.4f} ({result.found}/{result.injected})  char recall {result.char_recall:.4f}  "
+            f"legit removed {result.legit_hit}")
 
 
 def main() -> int:
@@ -293,9 +308,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-curve", action="store_true", help="only the profile's settings")
     parser.add_argument("--show-errors", action="store_true", help="print wrong and missed passages")
+    parser.add_argument("--whole-paragraphs", action="store_true",
+                        help="one paragraph a line: the layout cannot split or glue the copies")
     args = parser.parse_args()
     began = time.perf_counter()
-    cases = make_cases(args.pages, args.seed)
+    cases = make_cases(args.pages, args.seed, args.whole_paragraphs)
     kinds = Counter(i.kind for c in cases for i in c.repeats)
     legit = Counter(i.kind for c in cases for i in c.legit)
     print(f"{len(cases)} pages; injected repeats {dict(kinds)}; legitimate repetitions {dict(legit)}")
