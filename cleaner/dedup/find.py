@@ -114,10 +114,12 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
             earlier = last_seen.get(gram)
             last_seen[gram] = index
             size = index - earlier if earlier is not None else 0
-            if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and index + size <= len(key)
+            # The second copy may lack a few characters at the end of the block (an opener
+            # that was printed between the copies stays with the first).
+            if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and len(key) - index >= 0.9 * size
                     and ratio(key[earlier:index], key[index:index + size]) >= settings.threshold
                     and len(HAN.findall(key[index:index + size])) >= settings.min_adjacent_chars):
-                start, end = positions[index], positions[index + size - 1] + 1
+                start, end = positions[index], positions[min(index + size, len(key)) - 1] + 1
                 # The punctuation that closed the first copy closes the second too: it goes with it.
                 between = text[positions[index - 1] + 1:start]
                 if between and text.startswith(between, end):
@@ -168,6 +170,10 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
                 repeats.append(Repeat(line.start, line.end, first.start, first.end, "headline", 100.0))
             else:
                 seen.setdefault(line.key, line)
+                if line.han >= settings.min_chars:
+                    wider = _wider_headline(text, line, headlines)
+                    if wider is not None:  # the headline printed with its kicker, and again alone
+                        repeats.append(Repeat(line.start, line.end, wider.start, wider.end, "headline", 100.0))
             continue
         if (kind not in BODY_TYPES and kind != FRAGMENT) or line.han < settings.min_adjacent_chars:
             continue
@@ -185,6 +191,14 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         if found is not None:
             repeats.append(found)
     return repeats
+
+
+def _wider_headline(text: str, line: Span, headlines: list[Span]) -> Span | None:
+    """Another headline that is this one with a kicker or more glued before or after it."""
+    for other in headlines:
+        if len(other.key) > len(line.key) and (other.key.endswith(line.key) or other.key.startswith(line.key)):
+            return other
+    return None
 
 
 def _headline_prefix(text: str, line: Span, headlines: list[Span], settings: DedupSettings) -> Repeat | None:

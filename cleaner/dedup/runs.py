@@ -26,7 +26,7 @@ from cleaner.dedup.sentences import (
     quoted_han,
     sentence_bounds,
 )
-from cleaner.dedup.similarity import similarity, suffix_similarity
+from cleaner.dedup.similarity import body_key, similarity, suffix_similarity
 
 # How many sentences at the head of a block may repeat the end of the block before.
 HEAD_SENTENCES = 3
@@ -245,9 +245,14 @@ def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match]
                 matches[near] = Match(kept_neighbour, score, "sentence")
                 work.append(near)
                 continue
-            # Next to a run, the copy may have text glued on by the layout: before the run's
-            # first sentence, or after its last.
+            # Next to a run, the copy may have text glued on by the layout, before the run's
+            # first sentence or after its last; or the kept copy may have.
             glued = _glued(neighbour, [kept_neighbour], threshold, min_adjacent_chars, at_end=step < 0)
+            if glued is None and len(b.key) < len(a.key):
+                body = body_key(text[b.start:b.start + OPENER_REACH], b.key, RUN_OPENER_SHARE)
+                ends = suffix_similarity(body, a.key) if step < 0 else suffix_similarity(body[::-1], a.key[::-1])
+                if len(body) >= min_adjacent_chars and ends >= threshold:
+                    glued = Match(kept_neighbour, ends, "sentence")
             if glued is not None:
                 matches[near] = glued
 
