@@ -132,6 +132,7 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
                     continue
             rest = len(key) - index
             if (earlier is not None and line.start in cut_allowed and size // 2 <= rest < size
+                    and rest >= settings.min_chars and (earlier == 0 or text[positions[earlier] - 1].isspace())
                     and len(HAN.findall(key[index:])) >= settings.min_adjacent_chars
                     and ratio(key[earlier:earlier + rest], key[index:]) >= settings.threshold
                     and not overlaps(headlines, positions[index], line.end)):

@@ -33,6 +33,8 @@ HEAD_SENTENCES = 3
 # A copy with other text glued before or after it starts a repeat only when it is this
 # many times `min_chars` long (a shorter formula may end a longer sentence on purpose).
 GLUED_FACTOR = 2
+# A copy may be longer than the kept one by this much (misread or doubled characters), no more.
+LONGER_BY, LONGER_SHARE = 2, 0.05
 # Inside a repeated run a changed opener may be as long as what follows it.
 RUN_OPENER_SHARE = 1.0
 
@@ -166,9 +168,16 @@ def _best(text: str, sentence: Sentence, candidates: list[Sentence], threshold: 
         other = candidate.span
         score = similarity(text[other.start:other.start + OPENER_REACH], other.key,
                            text[span.start:span.start + OPENER_REACH], span.key, cutoff=threshold)
-        if score >= threshold and (best is None or score > best.score):
+        if score >= threshold and (best is None or score > best.score) and _adds_nothing(text, span, other):
             best = Match(candidate, score, level)
     return best
+
+
+def _adds_nothing(text: str, copy: Span, kept: Span) -> bool:
+    """The copy says no more than the kept copy: it is not longer by more than a few characters
+    once an opener is left out (a near-copy that runs on carries text the kept one lacks)."""
+    body = body_key(text[copy.start:copy.start + OPENER_REACH], copy.key, RUN_OPENER_SHARE)
+    return len(body) <= len(kept.key) + max(LONGER_BY, LONGER_SHARE * len(kept.key))
 
 
 def _glued(sentence: Sentence, candidates: list[Sentence], threshold: float, min_copy: int,
@@ -241,7 +250,7 @@ def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match]
             a, b = kept_neighbour.span, neighbour.span
             score = similarity(text[a.start:a.start + OPENER_REACH], a.key, text[b.start:b.start + OPENER_REACH],
                                b.key, opener_share=RUN_OPENER_SHARE, cutoff=threshold)
-            if score >= threshold:
+            if score >= threshold and _adds_nothing(text, b, a):
                 matches[near] = Match(kept_neighbour, score, "sentence")
                 work.append(near)
                 continue
