@@ -131,8 +131,6 @@ def repeated_sentences(text: str, sentences: list[Sentence], paired: dict[int, i
     for sentence in sentences:
         by_line.setdefault(sentence.line, []).append(sentence)
     for sentence in sentences:
-        if sentence.starts_block and sentence.position not in matches:
-            matches.update(_repeated_head(sentence, sentences, by_line, min_adjacent_chars, threshold))
         values = sketch(sentence.span.key)
         if sentence.position in matches:
             continue
@@ -140,6 +138,10 @@ def repeated_sentences(text: str, sentences: list[Sentence], paired: dict[int, i
             match = _best(text, sentence, by_line.get(paired[sentence.line], []), threshold, "paragraph")
             if match is not None:
                 matches[sentence.position] = match
+                continue
+        if sentence.starts_block:
+            matches.update(_repeated_head(sentence, sentences, by_line, min_adjacent_chars, threshold))
+            if sentence.position in matches:
                 continue
         if not sentence.quotation:
             match = None
