@@ -62,7 +62,7 @@ class Repeat:
     end: int
     kept_start: int
     kept_end: int
-    level: str  # headline, paragraph, sentence, tail
+    level: str  # headline, doubled, paragraph, sentence, tail, glued
     score: float
 
 
@@ -78,7 +78,8 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
             kinds.append(kind)
         offset += len(line) + 1
     repeats = _headline_copies(text, lines, kinds, settings)
-    whole = {r.start for r in repeats if (r.start, r.end) in {(line.start, line.end) for line in lines}}
+    spans = {(line.start, line.end) for line in lines}
+    whole = {r.start for r in repeats if (r.start, r.end) in spans}
     body = [line for line, kind in zip(lines, kinds, strict=True) if kind in BODY_TYPES and line.start not in whole]
     others = [line for line, kind in zip(lines, kinds, strict=True)
               if kind not in BODY_TYPES and line.start not in whole]  # headlines and fragments

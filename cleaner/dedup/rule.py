@@ -59,20 +59,28 @@ def dedup_repeats(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: extracted pages repeat text: a paragraph printed twice with a different opener,
     a column continued on the next page with its last lines repeated, a headline printed
     again as the first line of the body, an OCR engine reading one region twice. A reader
-    wants each passage once. The first copy stays; a later copy is removed when it is as
-    alike as `threshold` (rapidfuzz, 0-100, punctuation ignored, a short changed opener
-    discounted) and at least `min_chars` Han characters long (shorter formulas repeat on
-    purpose); a sentence that is mostly a quotation is never removed alone (articles cite
-    twice). Removal is by whole sentences or whole blocks, and every removal is in
-    `removed` with where the kept copy is. Candidates come from MinHash sketches of
-    character trigrams, so a long page costs time in proportion to its length.
+    wants each passage once. The first copy stays; a later copy goes when it is as alike as
+    `threshold` (rapidfuzz, 0-100, on letters and digits only, a short changed opener
+    discounted) and at least `min_chars` Han characters long: shorter formulas repeat on
+    purpose, and a sentence that is mostly a quotation is never removed alone (articles
+    cite twice). A copy right next to its original (a headline printed again, a run printed
+    twice in a row, a column's last lines at the head of the next) needs only
+    `min_adjacent_chars`. Removal is by whole sentences, or of the copy alone when the
+    layout glued other text onto it; a near-copy that says more than the kept copy stays.
+    Every removal is in `removed` with where the kept copy is and the similarity.
+    Candidates come from MinHash sketches of character trigrams, so a long page costs
+    time in proportion to its length (cleaner/dedup/find.py describes the readings).
     """
     settings = DedupSettings(
         min_chars=int(ctx.settings.get("min_chars", 12)),
         threshold=float(ctx.settings.get("threshold", 90.0)),
         min_adjacent_chars=int(ctx.settings.get("min_adjacent_chars", 6)),
     )
+    end = 0
     for repeat in find_repeats(text, ctx.block_types, settings):
+        if repeat.start < end:  # the readings do not overlap; should one, the engine would drop it
+            continue
+        end = repeat.end
         note = f"{LEVELS[repeat.level]}, similarity {repeat.score:.0f}"
         ctx.removals.append(Removal(repeat.start, repeat.end, REASON, {"kept": (repeat.kept_start, repeat.kept_end)},
                                     {"level": repeat.level, "similarity": round(repeat.score, 1)}))
