@@ -241,6 +241,7 @@ class Score:
     found: int = 0
     legit_hit: int = 0
     injected_chars: int = 0
+    removed_again: int = 0  # pages where cleaning the output again removes more
     found_chars: int = 0
     missed: Counter[str] | None = None
 
@@ -257,10 +258,13 @@ class Score:
         return self.found / self.injected if self.injected else 1.0
 
 
-def score(cases: list[Case], cleaner: Cleaner, errors: list[str] | None = None) -> Score:
+def score(cases: list[Case], cleaner: Cleaner, errors: list[str] | None = None, twice: bool = False) -> Score:
     result = Score(missed=Counter())
     for case in cases:
-        removed = [r.text for r in cleaner.run(case.text).document.removed]
+        cleaned = cleaner.run(case.text)
+        removed = [r.text for r in cleaned.document.removed]
+        if twice and cleaner.run(cleaned.text).document.removed:
+            result.removed_again += 1
         keys = [key_of(t) for t in removed]
         result.removals += len(removed)
         injected_keys = [key_of(i.text) for i in case.repeats]
@@ -318,8 +322,9 @@ def main() -> int:
     print(f"{len(cases)} pages; injected repeats {dict(kinds)}; legitimate repetitions {dict(legit)}")
     defaults = load_profile().settings.get(RULE, {})
     errors: list[str] = []
-    result = score(cases, cleaner_with(), errors if args.show_errors else None)
+    result = score(cases, cleaner_with(), errors if args.show_errors else None, twice=True)
     print(line(f"profile {defaults.get('min_chars')}/{defaults.get('threshold')}", result))
+    print(f"  pages where cleaning the output again removes more: {result.removed_again} of {len(cases)}")
     print(f"  missed by kind: {dict(result.missed or {})}")
     for error in errors:
         print("  " + error)

@@ -118,7 +118,7 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
             # The second copy may lack a few characters at the end of the block (an opener
             # that was printed between the copies stays with the first).
             if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and len(key) - index >= 0.9 * size
-                    and ratio(key[earlier:index], key[index:index + size]) >= settings.threshold
+                    and ratio(key[earlier:index], key[index:index + size], settings.threshold) >= settings.threshold
                     and len(HAN.findall(key[index:index + size])) >= settings.min_adjacent_chars):
                 start, end = positions[index], positions[min(index + size, len(key)) - 1] + 1
                 # The punctuation that closed the first copy closes the second too: it goes with it.
@@ -135,7 +135,7 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
             if (earlier is not None and line.start in cut_allowed and size // 2 <= rest < size
                     and rest >= settings.min_chars and (earlier == 0 or text[positions[earlier] - 1].isspace())
                     and len(HAN.findall(key[index:])) >= settings.min_adjacent_chars
-                    and ratio(key[earlier:earlier + rest], key[index:]) >= settings.threshold
+                    and ratio(key[earlier:earlier + rest], key[index:], settings.threshold) >= settings.threshold
                     and not overlaps(headlines, positions[index], line.end)):
                 # The second copy is cut by the end of the block (read twice, the rest elsewhere).
                 repeats.append(Repeat(positions[index], line.end, positions[earlier], positions[earlier + rest - 1] + 1,
