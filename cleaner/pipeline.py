@@ -136,18 +136,27 @@ class Cleaner:
 
     @staticmethod
     def _run_removing(state: TextState, rule: Rule, ctx: Context, removed: list[Removed]) -> int:
-        """Run a rule; the passages it says it removes go to `removed`, located in the input."""
-        edits = list(rule.func(state.text, ctx))
-        dropped = {(e.start, e.end) for e in edits if not e.replacement}
-        for removal in ctx.removals:
-            if (removal.start, removal.end) not in dropped:
-                continue
-            start, end = state.to_input(removal.start, removal.end)
-            refs = {name: {"start": (span := state.to_input(a, b))[0], "end": span[1], "text": state.text[a:b]}
-                    for name, (a, b) in removal.refs.items()}
-            removed.append(Removed(removal.reason, state.text[removal.start:removal.end], start, end,
-                                   {"rule": rule.name, **removal.detail, **refs}))
-        return state.apply(rule.name, edits)
+        """Run a rule; the passages it says it removes go to `removed`, located in the input.
+        A rule that removed something runs again on what is left (a removal can bring two
+        copies together), so that cleaning the output again removes nothing more."""
+        total = 0
+        for _ in range(MAX_PASSES):
+            ctx.removals.clear()
+            edits = list(rule.func(state.text, ctx))
+            dropped = {(e.start, e.end) for e in edits if not e.replacement}
+            for removal in ctx.removals:
+                if (removal.start, removal.end) not in dropped:
+                    continue
+                start, end = state.to_input(removal.start, removal.end)
+                refs = {name: {"start": (span := state.to_input(a, b))[0], "end": span[1], "text": state.text[a:b]}
+                        for name, (a, b) in removal.refs.items()}
+                removed.append(Removed(removal.reason, state.text[removal.start:removal.end], start, end,
+                                       {"rule": rule.name, **removal.detail, **refs}))
+            applied = state.apply(rule.name, edits)
+            total += applied
+            if not applied or not ctx.removals:
+                return total
+        return total
 
     def _assemble(self, state: TextState, infos: list[BlockInfo],
                   facts: dict[str, Any]) -> tuple[Document, list[Change], list[Decision]]:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.dedup.across import find_across, remove_across
@@ -147,3 +149,20 @@ def test_cli_reports_across_files_and_explains_removals(tmp_path: Path) -> None:
     assert "(removed, duplicate; kept copy at 3:" in run.stderr.decode("utf-8")
     usage = subprocess.run([*CLEAN, "--dedup-remove", str(a)], capture_output=True, timeout=60)
     assert usage.returncode == 2 and b"--dedup-across" in usage.stderr
+
+
+WORDS = ["社区", "养老", "服务", "中心", "街道", "志愿者", "探访", "独居", "老人", "补贴", "资金", "到位",
+         "建设", "完善", "网络", "年底", "提供", "日间", "照料", "居民"]
+sentence_strategy = st.lists(st.sampled_from(WORDS), min_size=2, max_size=12).map(lambda w: "".join(w) + "。")
+paragraph_strategy = st.lists(sentence_strategy, min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(paragraph_strategy, min_size=1, max_size=5), st.lists(st.integers(0, 4), max_size=3))
+def test_repeats_go_to_removed_and_a_second_cleaning_removes_nothing(paragraphs: list[str], copies: list[int]) -> None:
+    page_paragraphs = paragraphs + [paragraphs[i % len(paragraphs)] for i in copies]
+    page = "\n\n".join(page_paragraphs) + "\n"
+    result = CLEANER.run(page)
+    assert han(result.text + "".join(r.text for r in result.document.removed)) == han(page)
+    again = CLEANER.run(result.text)
+    assert again.document.removed == []
