@@ -32,6 +32,8 @@ class Article:
     # How sure the layout stage is that the headline belongs here (1.0: printed right above).
     headline_score: float | None = None
     page: int = 0  # index of the page (form-feed separated) the article is on
+    # The headline, byline and source blocks as read from the input (their spans), for the report.
+    meta_blocks: list[Block] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,7 +76,7 @@ class Document:
         """Append another page's document, its spans shifted by `offset`."""
         for article in other.articles:
             article.page = page
-            for block in article.blocks:
+            for block in article.blocks + article.meta_blocks:
                 block.start += offset
                 block.end += offset
             self.articles.append(article)

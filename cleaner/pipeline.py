@@ -94,7 +94,9 @@ class Cleaner:
             result = self.run_page(page, facts)
             merged.document.extend(result.document, number, offset)
             merged.changes.extend(replace(c, start=c.start + offset, end=c.end + offset) for c in result.changes)
-            merged.decisions.extend(result.decisions)
+            merged.decisions.extend(d if d.start is None or d.end is None
+                                    else replace(d, start=d.start + offset, end=d.end + offset)
+                                    for d in result.decisions)
             offset += len(page) + 1
         return merged
 
@@ -111,6 +113,8 @@ class Cleaner:
         self._normal_form(state, facts, decisions)
         if "paragraph-break" in self.layout_enabled:
             plan = plan_blocks(state.text, self.layout_enabled)
+            decisions.extend(replace(d, start=state.chain.to_input(d.start or 0),
+                                     end=state.chain.to_input(d.end or 0, end=True)) for d in plan.decisions)
             state.apply_named(plan.edits)
             infos = plan.blocks
             # Joined lines bring characters together (`，` + `,`): the normal form again.

@@ -1,9 +1,10 @@
 """Turning corpus prose into the articles of a newspaper page (the ground truth).
 
-Articles take consecutive paragraphs of one corpus section. Headlines, kickers
-and subheads are clauses of paragraphs that are not printed on the page, so a
-headline never repeats body text. Bylines and source credits are made up from
-name and place lists.
+Articles take consecutive paragraphs of one corpus section. Most headlines
+sum up their article as news headlines do: a clause of the lead paragraphs,
+shortened so that it does not repeat a body clause verbatim. The other headlines,
+kickers and subheads are clauses of paragraphs that are not printed on the page.
+Bylines and source credits are made up from name and place lists.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class CompositionRates:
     source: float = 0.3
     subheads: float = 0.15
     year_in_headline: float = 0.15
+    headline_from_lead: float = 0.85  # the rest: a clause unrelated to the body
     fragment: float = 0.25
     truncated_last_paragraph: float = 0.1
 
@@ -110,11 +112,22 @@ class ArticleMaker:
                 return self.rng.choice(candidates)
         raise RuntimeError("the corpus has no clause usable as a title")
 
-    def headline(self) -> str:
-        title = self._title(8, 24)
+    def headline(self, body: list[str] | None = None) -> str:
+        title = self._lead_title(body) if body and self.rng.random() < self.rates.headline_from_lead else None
+        title = title or self._title(8, 24)
         if self.rng.random() < self.rates.year_in_headline:
             title = f"{self.rng.randint(2019, 2025)}年{title}"
         return title
+
+    def _lead_title(self, body: list[str]) -> str | None:
+        """A clause of the first paragraphs with a few characters left out (a headline
+        condenses its lead; it is not a copy of it)."""
+        candidates = _title_clauses(body[:2], 10, 26)
+        if not candidates:
+            return None
+        clause = self.rng.choice(candidates)
+        cut = self.rng.randrange(3, len(clause) - 4)
+        return clause[:cut] + clause[cut + self.rng.choice((1, 2, 2, 3)) :]
 
     def body(self, section: Section, count: int) -> list[str]:
         start = self.rng.randrange(0, max(1, len(section.paragraphs) - count + 1))
@@ -134,11 +147,12 @@ class ArticleMaker:
         blocks = [Block("paragraph", paragraph) for paragraph in body]
         if rng.random() < rates.subheads:
             for _ in range(rng.choice((1, 1, 2))):
-                position = rng.randrange(0, len(blocks))
-                if position == 0 or blocks[position - 1].type != "subhead":
+                # A subhead divides the body: the article opens with text.
+                position = rng.randrange(1, len(blocks))
+                if blocks[position - 1].type != "subhead":
                     blocks.insert(position, Block("subhead", self._title(6, 16)))
         return Article(
-            headline=self.headline(),
+            headline=self.headline(body),
             kicker=self._title(6, 14) if rng.random() < rates.kicker else None,
             byline=make_byline(rng) if rng.random() < rates.byline else None,
             source=make_source(rng) if rng.random() < rates.source else None,

@@ -18,6 +18,8 @@ from cleaner.io.decode import MAX_BYTES_DEFAULT, InputError, decode
 from cleaner.io.output import write_atomic
 from cleaner.io.read import read_bytes
 from cleaner.pipeline import FORMATS, Cleaner, Result
+from cleaner.report.command import review
+from cleaner.report.html import Page
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -56,7 +58,8 @@ def report_across(results: list[Result], names: list[str], remove: bool) -> list
 @app.command(help=(
     "Clean text extracted from Chinese newspaper pages. Reads FILES (or standard input) "
     "and writes the cleaned articles to standard output or -o FILE.\n\n"
-    "Exit codes: 0 success, 1 bad input, 2 usage error."
+    "Exit codes: 0 success, 1 bad input, 2 usage error. With --diff: 0 nothing changed, "
+    "1 something changed (or bad input), 2 usage error."
 ))
 def main(
     files: Annotated[list[str] | None, typer.Argument(help="Input files; none or '-' reads standard input.")] = None,
@@ -68,6 +71,11 @@ def main(
         DEFAULT_PROFILE),
     encoding: Annotated[str | None, typer.Option("--encoding", help="Force the input encoding.")] = None,
     max_size: Annotated[int, typer.Option("--max-size", help="Largest input in bytes.")] = MAX_BYTES_DEFAULT,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of input against output instead, "
+                                       "each hunk labelled with its rules; exit 1 when something changed.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours in --diff.")] = False,
+    report: Annotated[Path | None, typer.Option("--report", help="Write an HTML report of every change and the "
+                                                "decisions to check first here (cleaned text only with -o).")] = None,
     show_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
     dedup_across: Annotated[bool, typer.Option("--dedup-across", help=(
         "Find passages repeated across the pages of FILES (a story on two pages, a wire story in two "
@@ -92,10 +100,13 @@ def main(
         cleaner = Cleaner(profile=profile, disable=disabled)
     except ProfileError as error:
         raise fail(str(error), EXIT_USAGE) from None
+    if (diff or report) and fmt == "json":
+        raise fail("--diff and --report show the text or markdown format, not json", EXIT_USAGE)
     if dedup_remove and not dedup_across:
         raise fail("--dedup-remove needs --dedup-across", EXIT_USAGE)
     sources = files or ["-"]
     names = ["<stdin>" if source == "-" else source for source in sources]
+    reviewed: list[Page] = []
     rendered: list[str] = []
     json_results: list[dict[str, object]] = []
     cleaned = []
@@ -107,6 +118,8 @@ def main(
         cleaned.append((decoded, cleaner.run(decoded.text)))
     across = report_across([r for _, r in cleaned], names, dedup_remove) if dedup_across else None
     for (decoded, result), name in zip(cleaned, names, strict=True):
+        if diff or report:
+            reviewed.append(Page(name, result))
         if explain:
             for line in explain_lines(result, name if len(sources) > 1 else ""):
                 typer.echo(line, err=True)
@@ -120,6 +133,16 @@ def main(
             json_results.append(data)
         else:
             rendered.append(result.render(fmt))
+    if diff or report:
+        try:
+            code = review(reviewed, fmt, diff, color=not no_color and sys.stdout.isatty(), report=report)
+            if output is not None:
+                write_atomic(output, "\n".join(r for r in rendered if r))
+        except BrokenPipeError:
+            raise typer.Exit(EXIT_OK) from None
+        except OSError as error:
+            raise fail(f"cannot write {error.filename}: {error.strerror}", EXIT_BAD_INPUT) from None
+        raise typer.Exit(code)
     if fmt == "json":
         payload = json_results[0] if len(json_results) == 1 else json_results
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -229,6 +229,10 @@ def _article(body: Body, mastheads: list[Masthead]) -> Article:
         article.kicker, article.headline = kicker, title
         if subtitle:
             article.subtitle = subtitle
+        heading = headed[0].heading
+        article.meta_blocks.append(Block("headline", heading.text, heading.start, heading.end))
+    article.meta_blocks += [Block("byline", b.text, b.start, b.end) for m in mastheads for b in m.bylines]
+    article.meta_blocks += [Block("source", s.text, s.start, s.end) for s in body.sources]
     bylines = [b.text for m in mastheads for b in m.bylines]
     if bylines:
         article.byline = " ".join(bylines)

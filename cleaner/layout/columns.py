@@ -32,11 +32,10 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
 
     Lines of Han characters only measure the column exactly: punctuation may be
     squeezed and digits are narrower, so lines holding them vary by a cell or two.
-    Full lines of Han share one width, while headings and first lines (also free of
-    punctuation) vary, so the column width is the most common width among the exact
-    lines nearby. Columns change width within a page (and within a story, where
-    text runs around a picture), so only the six lines before and after count.
-    Where no width repeats, the 60th percentile of all nearby column lines is used.
+    Full lines share one width, while headings, first lines and last lines vary, so
+    the column width is the width that most lines nearby fill (see `_support`).
+    Columns change width within a page (and within a story, where text runs around
+    a picture), so only the six lines before and after count.
     """
     column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
     exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
@@ -50,20 +49,38 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         if around < 3 or around < (min(high, len(lines)) - low - 1) / 2:
             result.append(None)  # too few column lines around (short lines among long ones)
             continue
-        counts = Counter(w for w in exact[low:high] if w is not None and w >= MIN_COLUMN_WIDTH)
-        if counts and counts.most_common(1)[0][1] >= 2:
-            # Full lines of Han all have the same width: the most common one (ties: wider).
-            top = max(counts.values())
-            result.append(max(w for w, n in counts.items() if n == top))
+        near = [i for i in range(low, min(high, len(lines))) if column[i]]
+        candidates = {lines[i].width for i in near if lines[i].width >= MIN_COLUMN_WIDTH}
+        if not candidates:
+            result.append(None)
             continue
-        near = sorted(lines[i].width for i in range(low, min(high, len(lines))) if column[i] and i != index)
-        # Short lines (paragraph ends) pull a plain median down: take a higher rank.
-        typical = near[(3 * len(near)) // 5] if near else 0
-        result.append(typical if typical >= MIN_COLUMN_WIDTH else None)
+        (_, filling), width = max((_support(lines, near, exact, w), w) for w in candidates)
+        result.append(width if filling >= 2 else None)  # one line is no column
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
     result = [w if w is None or line.width <= w + 6 else None for w, line in zip(result, lines, strict=True)]
     return result
+
+
+def _support(lines: list[Line], near: list[int], exact: list[int | None], width: int) -> tuple[int, int]:
+    """How well the lines `near` fit a column of `width`, and how many fill it: a line
+    of Han exactly that wide counts twice (it measures the column), a line a cell short
+    (a digit, a Latin letter) or over it by punctuation that can be squeezed or hung in
+    the margin counts once; a line of body text (it has clause punctuation) too wide
+    for it counts against it. Headings may run wider than their column."""
+    support = filling = 0
+    for i in near:
+        line = lines[i]
+        if line.width == width:
+            support += 2 if exact[i] is not None else 1
+        elif line.width == width - 1 or (line.width > width and line.squeeze and line.min_width <= width + 1):
+            support += 1
+        else:
+            if line.min_width > width + 1 and line.has_clause_punct:
+                support -= 2  # body text too wide for such a column: the column is wider
+            continue
+        filling += 1
+    return support, filling
 
 
 def measure(lines: list[Line]) -> PageShape:

@@ -49,6 +49,9 @@ class Line:
     ends_pause: bool = False
     starts_continuation: bool = False
     has_clause_punct: bool = False
+    # Width of the unbreakable Latin word or number that opens the next line: a line
+    # that stops short of the column because that word did not fit is full.
+    run_on: int = 0
 
     @property
     def min_width(self) -> int:

@@ -8,10 +8,12 @@ report can rank the weak ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
 from cleaner.layout.columns import PageShape
+from cleaner.layout.headlines import LEAD_CHARS, match_score
 from cleaner.layout.lines import Line, make_line
 from cleaner.layout.patterns import (
     ENUMERATION,
@@ -24,10 +26,12 @@ from cleaner.layout.patterns import (
 
 LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 LATIN_START = regex.compile(r"^[A-Za-z0-9]")
+LATIN_RUN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9_.+/-]*")
 HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
 HEADING_PUNCT = regex.compile(r"[。！？；，,;!?：:]")
 MAX_HEADING_LINE = 40  # characters; longer lines without punctuation are text
+MAX_HEADING_CHARS = 48  # a headline with its kicker, over however many lines
 # A paragraph often opens with a short adverbial and a comma: `会上，` `同时，` `下一步，`.
 OPENER_CLAUSE = regex.compile(r"^\p{Han}{1,4}[，,]")
 LONG_LINE = 20  # characters: a line this long that stops mid-sentence was cut, not ended
@@ -92,10 +96,11 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         next_kind = kinds[index + 1] if nxt else None
         width = shape.column_width[index]
-        if previous_role == "heading" and not line.hard_break_before and not line.indent \
+        if previous_role in ("heading", "heading-cont") and not line.hard_break_before and not line.indent \
                 and not (shape.blank_lines_meaningful and line.blank_before) \
+                and _heading_chars(lines, roles, index) + len(line.text) <= MAX_HEADING_CHARS \
                 and (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index)):
-            roles.append("heading-cont")
+            roles.append("heading-cont")  # a headline set in large type wraps over several lines
             continue
         starts_block = (previous is None or line.hard_break_before
                         or (shape.blank_lines_meaningful and line.blank_before) or wider_gap(line, shape)
@@ -106,11 +111,26 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
             continue
         box_title = (shape.indent_marks_box and line.indent > 0 and next_kind == "short"
                      and nxt is not None and not nxt.indent)
-        if _off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index) or box_title:
+        # Where indents mark paragraphs, a line without punctuation right before one ends
+        # no paragraph: it is a heading, even one as wide as the column.
+        over_paragraph = (not shape.indent_marks_box and nxt is not None and nxt.indent >= 2
+                          and not line.indent and not nxt.hard_break_before)
+        if (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index) or box_title
+                or over_paragraph):
             roles.append("heading")
         else:
             roles.append("text")
     return roles
+
+
+def _heading_chars(lines: list[Line], roles: list[str], index: int) -> int:
+    """Characters of the heading that the line before `index` belongs to."""
+    total = 0
+    for back in range(index - 1, -1, -1):
+        total += len(lines[back].text)
+        if roles[back] != "heading-cont":
+            break
+    return total
 
 
 def wider_gap(line: Line, shape: PageShape) -> bool:
@@ -121,11 +141,36 @@ def wider_gap(line: Line, shape: PageShape) -> bool:
 def _off_column(line: Line, width: int | None, nxt: Line | None, next_kind: str | None) -> bool:
     if width is None:
         return True
-    if abs(line.width - width) <= 2:
+    if _fills_column(line, width):
         return False
-    indented_first_line = (width - 6 <= line.min_width <= width - 3 and nxt is not None
-                           and next_kind in ("text", "short") and nxt.width >= width - 2)
-    return not indented_first_line
+    return not _first_line_shape(line, width, nxt, next_kind)
+
+
+def _fills_column(line: Line, width: int) -> bool:
+    """A body line fills its column; only its punctuation, squeezed or hung in the
+    margin, lets it run over."""
+    return line.width >= width - 2 and (line.width <= width or (line.min_width <= width + 1 and line.squeeze > 0))
+
+
+def _first_line_shape(line: Line, width: int, nxt: Line | None, next_kind: str | None) -> bool:
+    """About two characters short of the column (an indent the extractor dropped), and
+    the next line does not look like a first line itself (as a paragraph's does after
+    a subhead): a paragraph's first line, not a heading."""
+    if not width - 6 <= line.min_width <= width - 3 or nxt is None or next_kind not in ("text", "short"):
+        return False
+    if next_kind == "short" and not _fills_column(nxt, width) and not _near_first_line(nxt, width):
+        return False  # the next line is no body line: a heading, so this one is too
+    return _filled(nxt) >= width - 2 or nxt.ends_sentence or not _near_first_line(nxt, width)
+
+
+def _near_first_line(line: Line, width: int) -> bool:
+    return width - 6 <= line.min_width <= width - 3 and _filled(line) < width - 2
+
+
+def _filled(line: Line) -> int:
+    """How much of the column a line takes, counting the Latin word or number that
+    did not fit at its end (and so opens the next line) when its sentence goes on."""
+    return line.width if line.ends_sentence else line.width + line.run_on
 
 
 def _byline_follows(kinds: list[str], index: int) -> bool:
@@ -160,13 +205,17 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
     if b.starts_continuation:
         return Gap(True, 0.95, "next line starts with closing punctuation")
     if NEWS_LEAD.match(b.text) or ENUMERATION.match(b.text):
-        return Gap(False, 0.8, "next line opens a paragraph (news lead or list item)")
+        # `据…官网消息，` / `3月21日，…`: a clause cut at a pause mark goes on, whatever
+        # the next line looks like; only a short line ending in `：` introduces a list.
+        if not a.ends_pause or (a.text.endswith(("：", ":")) and width is not None and a.width < width - 1):
+            return Gap(False, 0.8, "next line opens a paragraph (news lead or list item)")
+        return Gap(True, 0.75, "line ends inside a sentence (，、：) before a lead-like opener")
     # A line that stops mid-sentence goes on in the next line; this outranks blank
     # lines and indents, which extractors scatter, but not a paragraph opener.
     if not a.ends_sentence:
         if a.ends_pause:
             return Gap(True, 0.9, "line ends inside a sentence (，、：)")
-        if width is not None and a.width >= width - 1:
+        if width is not None and _filled(a) >= width - 1:
             return Gap(True, 0.9, "full line ends mid-sentence")
         if width is None and max(block_chars, len(a.text)) >= LONG_LINE:
             return Gap(True, 0.8, "long line stops mid-sentence (page or column edge)")
@@ -199,12 +248,15 @@ def _indented_first_line(b: Line, width: int, next_line: Line | None) -> bool:
         return False
     if b.width > width - 2 and not OPENER_CLAUSE.match(b.text):
         return False
-    return next_line is None or next_line.width >= width - 2
+    return next_line is None or _filled(next_line) >= width - 2
 
 
 def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             headings_enabled: bool = True) -> list[RawBlock]:
     """Group lines into raw blocks, deciding every gap."""
+    for line, nxt in pairwise(lines):
+        run = LATIN_RUN.match(nxt.text)
+        line.run_on = len(run.group()) if run and not nxt.hard_break_before else 0
     kinds = [line_kind(line) for line in lines]
     roles = line_roles(lines, kinds, shape)
     if not headings_enabled:  # heading-join off: each heading line stands alone
@@ -234,12 +286,22 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             blank_before=line.blank_before > 0 and shape.blank_lines_meaningful,
             hard_break_before=line.hard_break_before,
         ))
+    merged: list[RawBlock] = []
     for block in blocks:
         # A block is judged by its joined text too: lines joined into something short
         # without clause punctuation read as a heading, as they will when read again.
         if block.kind == "paragraph" and len(block.lines) > 1 and line_kind(_joined(block)) == "short":
             block.kind = "heading"
-    return _subtitles(blocks)
+        previous = merged[-1] if merged else None
+        # A paragraph without clause punctuation right under a heading continues it when
+        # the clean text (one block per line) is read again: so it does now.
+        if (previous is not None and previous.kind == "heading" and block.kind == "paragraph"
+                and not block.hard_break_before and line_kind(_joined(block)) == "short"):
+            previous.lines.append(block.lines[0])
+            previous.gaps.append(Gap(True, 0.6, "short line under a heading continues it"))
+            continue
+        merged.append(block)
+    return _split_heading_stacks(_subtitles(merged))
 
 
 def _joined(block: RawBlock) -> Line:
@@ -260,6 +322,69 @@ def _subtitles(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         grouped.append(block)
     return grouped
+
+
+STACK_MARGIN = 0.25  # the top of a heading stack fits the article above this much better than the one below
+STACK_MATCH = 0.5  # ... and with the bottom fitting the one below, the evidence adds up to this
+
+
+def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Two headlines printed one over the other (one under its article, the next above
+    its own) read like one two-line heading. Where the top lines sum up the article
+    above and not the one below, they are that article's headline: split the stack."""
+    result: list[RawBlock] = []
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or len(block.lines) < 2 or SUBTITLE.match(block.lines[-1].text):
+            result.append(block)
+            continue
+        above, below = _lead_before(blocks, index), _lead_after(blocks, index)
+        best: tuple[float, int, float, float] | None = None
+        for cut in range(1, len(block.lines)):
+            top = "".join(line.text for line in block.lines[:cut])
+            bottom = "".join(line.text for line in block.lines[cut:])
+            top_above, top_below = match_score(top, above), match_score(top, below)
+            # The top must sum up the article above; the bottom must not sum it up better
+            # than the article below.
+            evidence = (top_above - top_below) + (match_score(bottom, below) - match_score(bottom, above))
+            if top_above - top_below < STACK_MARGIN or evidence < STACK_MATCH:
+                continue
+            if best is None or evidence > best[0]:
+                best = (evidence, cut, top_above, top_below)
+        if best is not None:
+            evidence, cut, fit_above, fit_below = best
+            reason = f"headline of the article above (fits it {fit_above:.2f}, the one below {fit_below:.2f})"
+            result.append(RawBlock("heading", block.lines[:cut], block.gaps[:cut], block.level, block.box_start,
+                                   block.blank_before, block.hard_break_before))
+            result.append(RawBlock("heading", block.lines[cut:], [Gap(False, min(0.95, 0.5 + evidence / 2), reason),
+                                                                  *block.gaps[cut + 1 :]], block.level))
+            continue
+        result.append(block)
+    return result
+
+
+def _lead_before(blocks: list[RawBlock], index: int) -> str:
+    """The lead of the article above a heading: its paragraphs after the heading before."""
+    start = index
+    while start > 0 and blocks[start - 1].kind != "heading":
+        start -= 1
+    return _paragraph_text(blocks[start:index])
+
+
+def _lead_after(blocks: list[RawBlock], index: int) -> str:
+    end = index + 1
+    while end < len(blocks) and blocks[end].kind != "heading":
+        end += 1
+    return _paragraph_text(blocks[index + 1 : end])
+
+
+def _paragraph_text(blocks: list[RawBlock]) -> str:
+    text = ""
+    for block in blocks:
+        if block.kind == "paragraph":
+            text += block.text
+            if len(text) >= LEAD_CHARS:
+                break
+    return text
 
 
 def heading_joiner(first: Line, second: Line) -> str:

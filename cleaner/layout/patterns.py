@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import regex
 
-# A byline: a mark (■ ● ▲ ◆ □ ○ ★ ☆ ◎) and/or a role word, then names.
-# 本报记者 / 记者 / 通讯员 / 特约记者 / 实习生 / 本报讯 / 新华社…电 / 文 / 图.
+# A byline: a mark (■ ● ▲ ◆ □ ○ ★ ☆ ◎) and/or a role word, then names (two to four
+# characters each, `·` inside foreign names), or a wire formula (`本报讯`, `新华社北京3月1日电`).
+# Role words also begin ordinary words (`编辑器`, `记者会`), so a name must follow as
+# a whole: separated by a space or colon, or the line ends after at most four characters.
+_ROLE = r"(?:(?:本报|特约|见习|首席)?记者|(?:本报)?通讯员|实习生|撰稿|文[／/]图|文|图|摄影|作者|(?:责任)?编辑|责编)"
+_ROLE_GLUED = r"(?:(?:本报|特约|见习|首席)?记者|(?:本报)?通讯员)"  # `本报记者皮磊`: name glued on
+_NAME = r"\p{Han}{2,4}(?:·\p{Han}{1,6})?"
+_NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME})*"
+_WIRE = (r"(?:本报讯|本报(?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?讯"
+         r"|(?:新华社|中新社)\p{Han}{0,6}\d{0,2}月?\d{0,2}日?电)")
 BYLINE = regex.compile(
-    r"^(?:[■●▲◆□○★☆◎▪•]\s*)?"
-    r"(?:(?:本报|特约|见习|首席)?记者|通讯员|实习生|撰稿|文[／/]图|文\s|图\s|作者|编辑|责编|本报讯|"
-    r"本报(?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?讯|(?:新华社|中新社)\p{Han}{0,6}\d{0,2}月?\d{0,2}日?电)"
-    r"[\p{Han}\s（）()、：:·•／/]*$"
+    rf"^(?:[■●▲◆□○★☆◎▪•]\s*)?"
+    rf"(?:{_WIRE}(?:[（(]\s*(?:{_ROLE}[\s：:]*{_NAMES}\s*)+[）)])?"
+    rf"|(?:(?:{_ROLE}[\s：:]+{_NAMES}|{_ROLE_GLUED}{_NAME}$)\s*)+)$"
 )
 BYLINE_MARK = regex.compile(r"^[■●▲◆□○★☆◎▪]\s*\p{Han}")
 # A source credit on its own line: the whole line in brackets, naming where the

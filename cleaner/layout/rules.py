@@ -45,7 +45,7 @@ _layout_rule(
     many lines. A line as wide as the column that does not end a sentence continues on
     the next line; a number or a hyphenated Latin word may be split at the wrap.""",
     examples=[
-        ("巩固拓展脱贫攻坚\n成果、扎实推进乡村全\n\n面振兴工作，为兜牢民生底线\n作出新贡献。",
+        ("巩固拓展脱贫攻坚成果、\n扎实推进乡村全面振兴\n\n工作，为兜牢民生底线作\n出新贡献。",
          "巩固拓展脱贫攻坚成果、扎实推进乡村全面振兴工作，为兜牢民生底线作出新贡献。"),
         ("会议强调，今年要以宣传贯彻落\n实国务院办公厅转发民政部等10\n\n部门的意见为统领，按照总体思\n路，深入推进改革。",
          "会议强调，今年要以宣传贯彻落实国务院办公厅转发民政部等10部门的意见为统领，按照总体思路，深入推进改革。"),

@@ -7,9 +7,9 @@ each resulting line is. The engine applies and records the edits like any rule's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from cleaner.engine.record import Edit
+from cleaner.engine.record import Decision, Edit
 from cleaner.layout.columns import measure
 from cleaner.layout.lines import split_lines
 from cleaner.layout.paragraphs import HYPHENATED, RawBlock, heading_joiner, segment, wrap_joiner
@@ -29,10 +29,16 @@ class BlockInfo:
     weakest_join: float = 1.0
 
 
+# A paragraph break kept as it was (one newline, no edit) but decided below this
+# confidence is recorded as a decision, so the reviewer's report can rank it.
+WEAK_BREAK = 0.75
+
+
 @dataclass(slots=True)
 class LayoutPlan:
     edits: list[tuple[str, Edit]]  # (rule name, edit), all against the same text
     blocks: list[BlockInfo]
+    decisions: list[Decision] = field(default_factory=list)  # spans in the same text as the edits
 
 
 def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
@@ -49,12 +55,16 @@ def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
     if lines[0].start > 0:
         edits.append(("paragraph-break", Edit(0, lines[0].start, "", note="page start")))
     previous_end: int | None = None
+    decisions: list[Decision] = []
     for block in raw_blocks:
         first = block.lines[0]
+        gap = block.gaps[0]
         if previous_end is not None and text[previous_end : first.start] != "\n":
-            gap = block.gaps[0]
             edits.append(("paragraph-break",
                           Edit(previous_end, first.start, "\n", note=gap.reason, confidence=gap.confidence)))
+        elif previous_end is not None and gap.confidence < WEAK_BREAK:
+            decisions.append(Decision("paragraph-break", "break", f"paragraph break kept: {gap.reason}",
+                                      gap.confidence, {"reason": gap.reason}, previous_end, first.start))
         _join_lines(text, block, edits)
         info = BlockInfo(
             kind=block.kind,
@@ -84,7 +94,7 @@ def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
         previous_end = last.end
     if previous_end is not None and text[previous_end:] not in ("", "\n"):
         edits.append(("paragraph-break", Edit(previous_end, len(text), "", note="page end")))
-    return LayoutPlan(edits, infos)
+    return LayoutPlan(edits, infos, decisions)
 
 
 def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> None:

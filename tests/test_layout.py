@@ -1,0 +1,90 @@
+"""Layout decisions that follow from properties of printed Chinese text."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.layout.columns import local_column_widths
+from cleaner.layout.lines import split_lines
+from cleaner.layout.patterns import is_byline
+from cleaner.pipeline import Cleaner
+
+CLEANER = Cleaner(disable=["t2s"])
+
+
+@pytest.mark.parametrize("text", ["■ 本报记者 张明", "本报记者 张明 通讯员 李华", "本报记者王芳", "本报讯（记者 赵强）",
+                                  "新华社北京3月20日电", "文/图 陈静", "责任编辑：刘洋", "记者 约翰·史密斯"])
+def test_bylines(text: str) -> None:
+    assert is_byline(text)
+
+
+@pytest.mark.parametrize("text", ["编辑器软件是相当聪明的并", "记者注意到，指引多处提", "文件系统", "图表显示",
+                                  "作者认为这一做法值得推广"])
+def test_role_words_opening_ordinary_words_are_not_bylines(text: str) -> None:
+    assert not is_byline(text)
+
+
+def test_column_width_is_what_full_lines_fill_not_the_first_lines() -> None:
+    # A 12-character column whose full lines all hold punctuation; first lines (two
+    # characters short) are the only lines of pure Han.
+    page = "\n".join([
+        "调试是程序中很重要的",
+        "一部分。知道怎样去调试程",
+        "序，能够让你成为一个好的",
+        "使用者，能够做出有意义的",
+        "错误报告。",
+        "当你碰到程序崩溃的时",
+        "候，报告错误时附上栈帧信",
+        "息是个不错的主意。",
+        "一些编码只支持数据转",
+        "换，它不能作为语言环境的",
+    ])
+    widths = local_column_widths(split_lines(page))
+    assert set(widths) == {24}
+
+
+def test_sentence_cut_at_a_pause_goes_on_before_a_date_opener() -> None:
+    text = "据省民政厅官网消息，\n3月21日，全省社会事务工作会议在丹阳召开。会议总结了\n去年的工作。"
+    expected = "据省民政厅官网消息，3月21日，全省社会事务工作会议在丹阳召开。会议总结了去年的工作。\n"
+    assert CLEANER.run(text).text == expected
+
+
+def test_line_short_because_a_latin_word_did_not_fit_is_full() -> None:
+    # 10-character column: `使用命令行是一种` stops short because `Debian` did not fit.
+    text = "\n".join([
+        "我们对所有翻译者和翻",
+        "译复查者们表示感谢。你们",
+        "的工作将把一种语言带到",
+        "千百万人的手中，价值不",
+        "可估量。命令行是一种",
+        "Debian管理员的基本生存",
+        "技能。",
+    ])
+    assert CLEANER.run(text).text.count("\n") == 1  # one paragraph
+
+
+def test_two_headlines_printed_one_over_the_other_are_split_by_content() -> None:
+    # The first heading line sums up the article above (printed under it); the second
+    # is the next article's headline, printed above it.
+    text = "\n".join([
+        "省教育厅召开全省学校",
+        "安全工作会议，部署学校安",
+        "全工作。会议要求各地学校",
+        "加强安全教育，落实安全责",
+        "任。",
+        "学校安全会议召开",
+        "公园新增健身步道",
+        "今年以来，市园林部门",
+        "在城市公园新增健身步道十",
+        "二公里，方便市民锻炼身体。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == ["学校安全会议召开", "公园新增健身步道"]
+    assert articles[0].blocks[0].text.startswith("省教育厅")
+    assert articles[1].blocks[0].text.startswith("今年以来")
+
+
+def test_heading_then_paragraph_without_punctuation_reads_the_same_twice() -> None:
+    text = "会议会议会议\n会议会议会议\n会议\n\n会议会议会议"
+    once = CLEANER.run(text).text
+    assert CLEANER.run(once).text == once
