@@ -47,11 +47,12 @@ def report_across(results: list[Result], names: list[str], remove: bool) -> list
     repeats = find_across(results)
     if remove:
         remove_across(results, repeats, names)
+    for repeat in repeats:
+        text = repeat.text[:30] + ("…" if len(repeat.text) > 30 else "")
+        typer.echo(f"{RULE}: {names[repeat.place.result]} page {repeat.place.page + 1}: {text} repeats "
+                   f"{names[repeat.kept.result]} page {repeat.kept.page + 1} (similarity {repeat.score:.1f})"
+                   f"{' — removed' if remove else ''}", err=True)
     found = [{**r.to_dict(names), "removed": remove} for r in repeats]
-    for item in found:
-        text = str(item["text"])
-        typer.echo(f"{RULE}: {item['file']}: {text[:30]}{'…' if len(text) > 30 else ''} repeats {item['kept_file']} "
-                   f"(similarity {item['similarity']}){' — removed' if remove else ''}", err=True)
     return found
 
 
