@@ -2,7 +2,9 @@
 
 Readings, in order, each keeping the first copy:
 1. a line that repeats a headline (the headline printed again as the first line of the
-   body, glued to its head, or set apart as a fragment; the same headline twice);
+   body, glued to its head, or set apart as a fragment; the same headline twice). Only
+   exact copies: a headline that condenses its lead differs from it by a character or
+   two, which at headline length is all the margin a similarity threshold leaves;
 2. a run printed twice in a row inside one line (a region read twice);
 3. blocks that repeat an earlier block as a whole (a paragraph printed twice, an OCR
    engine reading one region twice, an opener changed): their sentences are matched to
@@ -182,10 +184,9 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         found = None
         if len(line.key) <= longest:
             for number in index.candidates(sketch(line.key)):
-                score = ratio(line.key, headlines[number].key)
-                if score >= settings.threshold:
+                if line.key == headlines[number].key:
                     kept = headlines[number]
-                    found = Repeat(line.start, line.end, kept.start, kept.end, "headline", score)
+                    found = Repeat(line.start, line.end, kept.start, kept.end, "headline", 100.0)
                     break
         if found is None and len(line.key) > shortest:
             found = _headline_prefix(text, line, by_opening.get(line.key[:HEADLINE_OPENING], []), settings)
@@ -206,15 +207,14 @@ def _wider_headline(text: str, line: Span, headlines: list[Span]) -> Span | None
 def _headline_prefix(text: str, line: Span, headlines: list[Span], settings: DedupSettings) -> Repeat | None:
     """A headline glued to the head of the body (its copy printed as the first line)."""
     for headline in headlines:
-        score = ratio(line.key[:len(headline.key)], headline.key)
-        if score < settings.threshold:
+        if not line.key.startswith(headline.key):
             continue
         positions = key_positions(text, line.start, line.end)
         cut = positions[len(headline.key) - 1] + 1
         # Glued on: the copy runs straight into the body; a sentence that merely opens
         # with the headline's words goes on with punctuation or ends there.
         if cut < line.end and ALNUM.match(text, cut):
-            return Repeat(line.start, cut, headline.start, headline.end, "headline", score)
+            return Repeat(line.start, cut, headline.start, headline.end, "headline", 100.0)
     return None
 
 

@@ -140,7 +140,7 @@ def repeated_sentences(text: str, sentences: list[Sentence], paired: dict[int, i
                 matches[sentence.position] = match
                 continue
         if sentence.starts_block:
-            matches.update(_repeated_head(sentence, sentences, by_line, min_adjacent_chars, threshold))
+            matches.update(_repeated_head(text, sentence, sentences, by_line, min_adjacent_chars, threshold))
             if sentence.position in matches:
                 continue
         if not sentence.quotation:
@@ -206,7 +206,12 @@ def _glued(sentence: Sentence, candidates: list[Sentence], threshold: float, min
     return None
 
 
-def _repeated_head(sentence: Sentence, sentences: list[Sentence], by_line: dict[int, list[Sentence]],
+def text_of(text: str, sentence: Sentence) -> str:
+    start, end = sentence.parts[-1]
+    return text[start:end]
+
+
+def _repeated_head(text: str, sentence: Sentence, sentences: list[Sentence], by_line: dict[int, list[Sentence]],
                    min_adjacent_chars: int, threshold: float) -> dict[int, Match]:
     """The head of a block (its first sentences, the first maybe cut) that repeats the end
     of the block before it: a column's last lines printed again at the head of the next."""
@@ -221,6 +226,9 @@ def _repeated_head(sentence: Sentence, sentences: list[Sentence], by_line: dict[
         head.append(following)
         key = "".join(s.span.key for s in head)
         if sum(s.span.han for s in head) < min_adjacent_chars or len(key) > len(end_key):
+            continue
+        # The copy of a column's last lines ends where they end (a sentence end, or none).
+        if _terminated(text_of(text, head[-1])) != _terminated(text_of(text, before[-1])):
             continue
         score = suffix_similarity(key, end_key)
         if score >= threshold:
