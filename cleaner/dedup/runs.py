@@ -167,6 +167,8 @@ def _best(text: str, sentence: Sentence, candidates: list[Sentence], threshold: 
             continue
         if candidate.position >= sentence.position:
             continue
+        if level == "sentence" and _terminated(text_of(text, candidate)) != _terminated(text_of(text, sentence)):
+            continue  # a sentence does not repeat a line that ends unfinished (a headline, a cut paragraph)
         other = candidate.span
         score = similarity(text[other.start:other.start + OPENER_REACH], other.key,
                            text[span.start:span.start + OPENER_REACH], span.key, cutoff=threshold)
