@@ -142,9 +142,10 @@ def test_cli_reports_across_files_and_explains_removals(tmp_path: Path) -> None:
     assert [r["kept_file"] for r in data[1]["repeats_across"]] == [str(a)]
     assert data[1]["removed"] == []  # reported, not removed
     assert "dedup-across" in run.stderr.decode("utf-8")
-    run = subprocess.run([*CLEAN, "--explain", str(tmp_path / "page.txt")], capture_output=True, timeout=60,
-                         env=None) if (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8") else None
-    assert run is not None and run.returncode == 0
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    run = subprocess.run([*CLEAN, "--explain", str(page)], capture_output=True, timeout=60)
+    assert run.returncode == 0
     assert "dedup-repeats: 此外，" in run.stderr.decode("utf-8")
     assert "(removed, duplicate; kept copy at 3:" in run.stderr.decode("utf-8")
     usage = subprocess.run([*CLEAN, "--dedup-remove", str(a)], capture_output=True, timeout=60)
