@@ -18,6 +18,9 @@ SHINGLE = 3
 SKETCH_SIZE = 8
 MAX_POSTING = 24
 MAX_CANDIDATES = 6
+# Two copies share most of their sketch; two passages that share one value share a
+# common trigram, no more (a key too short for two values needs its one).
+MIN_SHARED = 2
 
 
 def sketch(key: str, size: int = SKETCH_SIZE, n: int = SHINGLE) -> tuple[int, ...]:
@@ -47,7 +50,8 @@ class SketchIndex:
             posting = self.postings.get(value)
             if posting:
                 shared.update(posting)
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        ranked = sorted(((item, count) for item, count in shared.items() if count >= min(MIN_SHARED, len(values))),
+                        key=lambda item: (-item[1], item[0]))
         return [item for item, _ in ranked[: self.max_candidates]]
 
     def add(self, item: int, values: tuple[int, ...]) -> None:
