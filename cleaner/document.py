@@ -56,7 +56,7 @@ class Removed:
     detail: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"reason": self.reason, "text": self.text, **self.detail}
+        return {"reason": self.reason, "text": self.text, "start": self.start, "end": self.end, **self.detail}
 
 
 @dataclass(slots=True)

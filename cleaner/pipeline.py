@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from cleaner.document import Article, Block, Document
+from cleaner.document import Article, Block, Document, Removed
 from cleaner.engine.context import Context
 from cleaner.engine.profile import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 from cleaner.engine.record import Change, Decision
-from cleaner.engine.rule import REGISTRY
+from cleaner.engine.rule import REGISTRY, Rule
 from cleaner.engine.textstage import TextState
 from cleaner.layout.articles import PlacedBlock, assemble
 from cleaner.layout.stage import BlockInfo, plan_blocks
@@ -130,17 +130,43 @@ class Cleaner:
             state.run(rule, Context(self._settings[rule.name], facts, decisions, [i.kind for i in infos]))
         placed = self._place(state, infos)
         document, layout_changes, layout_decisions = self._assemble(state, infos, facts, placed)
+        removed: list[Removed] = []
         if self.document_rules:
             fragments = {(f.start, f.end) for f in document.fragments}
             # The text has not changed since `placed` was made: it is still where the blocks are.
             types = ["fragment" if (p.start, p.end) in fragments else p.info.kind for p in placed]
-            changed = [state.run(rule, Context(self._settings[rule.name], facts, decisions, types))
-                       for rule in self.document_rules]
+            changed = [self._run_removing(state, rule, Context(self._settings[rule.name], facts, decisions, types),
+                                          removed) for rule in self.document_rules]
             if any(changed):  # block texts changed: read the articles again
                 document, layout_changes, layout_decisions = self._assemble(state, infos, facts)
+        document.removed.extend(removed)
         state.changes.extend(layout_changes)
         decisions.extend(layout_decisions)
         return Result(text, document, state.changes, decisions)
+
+    @staticmethod
+    def _run_removing(state: TextState, rule: Rule, ctx: Context, removed: list[Removed]) -> int:
+        """Run a rule; the passages it says it removes go to `removed`, located in the input.
+        A rule that removed something runs again on what is left (a removal can bring two
+        copies together), so that cleaning the output again removes nothing more."""
+        total = 0
+        for _ in range(MAX_PASSES):
+            ctx.removals.clear()
+            edits = list(rule.func(state.text, ctx))
+            dropped = {(e.start, e.end) for e in edits if not e.replacement}
+            for removal in ctx.removals:
+                if (removal.start, removal.end) not in dropped:
+                    continue
+                start, end = state.to_input(removal.start, removal.end)
+                refs = {name: {"start": (span := state.to_input(a, b))[0], "end": span[1], "text": state.text[a:b]}
+                        for name, (a, b) in removal.refs.items()}
+                removed.append(Removed(removal.reason, state.text[removal.start:removal.end], start, end,
+                                       {"rule": rule.name, **removal.detail, **refs}))
+            applied = state.apply(rule.name, edits)
+            total += applied
+            if not applied or not ctx.removals:
+                return total
+        return total
 
     def _assemble(self, state: TextState, infos: list[BlockInfo], facts: dict[str, Any],
                   placed: list[PlacedBlock] | None = None) -> tuple[Document, list[Change], list[Decision]]:

@@ -33,13 +33,26 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+def place(starts: list[int], offset: int) -> tuple[int, int]:
+    """(line, column), both from 1, of an offset in the input."""
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
 def explain_lines(result: Result, name: str = "") -> Iterator[str]:
     starts = line_starts(result.input)
     prefix = f"{name}:" if name else ""
+    removed = {(r.start, r.end): r for r in result.document.removed}
     for change in result.changes:
-        line = bisect_right(starts, change.start)
-        column = change.start - starts[line - 1] + 1
+        line, column = place(starts, change.start)
         note = f"  [{change.note}]" if change.note else ""
-        yield f"{prefix}{change.rule}: {visible(change.before)} → {visible(change.after)} ({line}:{column}){note}"
+        after = visible(change.after)
+        entry = removed.get((change.start, change.end)) if not change.after else None
+        if entry is not None:
+            kept = entry.detail.get("kept") or {}
+            where = (" at {}:{}".format(*place(starts, kept["start"])) if "start" in kept
+                     else f" in {kept['file']}" if "file" in kept else "")
+            after = f"(removed, {entry.reason}; kept copy{where})"
+        yield f"{prefix}{change.rule}: {visible(change.before)} → {after} ({line}:{column}){note}"
     for decision in result.decisions:
         yield f"{prefix}decision {decision.rule}: {decision.summary} (confidence {decision.confidence:.2f})"

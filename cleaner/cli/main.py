@@ -11,12 +11,13 @@ import typer
 
 from cleaner import __version__
 from cleaner.cli.explain import explain_lines
+from cleaner.dedup.across import RULE, find_across, remove_across
 from cleaner.engine.profile import DEFAULT_PROFILE, ProfileError, load_profile
 from cleaner.engine.rule import REGISTRY
 from cleaner.io.decode import MAX_BYTES_DEFAULT, InputError, decode
 from cleaner.io.output import write_atomic
 from cleaner.io.read import read_bytes
-from cleaner.pipeline import FORMATS, Cleaner
+from cleaner.pipeline import FORMATS, Cleaner, Result
 from cleaner.report.command import review
 from cleaner.report.html import Page
 
@@ -41,6 +42,20 @@ def list_rules(profile_name: str) -> None:
         typer.echo(f"{name:<{width}}  {rule.stage:<6}  {rule.summary}{off}")
 
 
+def report_across(results: list[Result], names: list[str], remove: bool) -> list[dict[str, object]]:
+    """Passages repeated across files (and pages), one line each on standard error."""
+    repeats = find_across(results)
+    if remove:
+        remove_across(results, repeats, names)
+    for repeat in repeats:
+        text = repeat.text[:30] + ("…" if len(repeat.text) > 30 else "")
+        typer.echo(f"{RULE}: {names[repeat.place.result]} page {repeat.place.page + 1}: {text} repeats "
+                   f"{names[repeat.kept.result]} page {repeat.kept.page + 1} (similarity {repeat.score:.1f})"
+                   f"{' — removed' if remove else ''}", err=True)
+    found = [{**r.to_dict(names), "removed": remove} for r in repeats]
+    return found
+
+
 @app.command(help=(
     "Clean text extracted from Chinese newspaper pages. Reads FILES (or standard input) "
     "and writes the cleaned articles to standard output or -o FILE.\n\n"
@@ -63,6 +78,11 @@ def main(
     report: Annotated[Path | None, typer.Option("--report", help="Write an HTML report of every change and the "
                                                 "decisions to check first here (cleaned text only with -o).")] = None,
     show_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
+    dedup_across: Annotated[bool, typer.Option("--dedup-across", help=(
+        "Find passages repeated across the pages of FILES (a story on two pages, a wire story in two "
+        "papers); report them on standard error and in JSON `repeats_across`."))] = False,
+    dedup_remove: Annotated[bool, typer.Option("--dedup-remove", help=(
+        "With --dedup-across: also remove the later copies (they go to `removed`)."))] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
     if version:
@@ -83,17 +103,22 @@ def main(
         raise fail(str(error), EXIT_USAGE) from None
     if (diff or report) and fmt == "json":
         raise fail("--diff and --report show the text or markdown format, not json", EXIT_USAGE)
+    if dedup_remove and not dedup_across:
+        raise fail("--dedup-remove needs --dedup-across", EXIT_USAGE)
     sources = files or ["-"]
+    names = ["<stdin>" if source == "-" else source for source in sources]
     reviewed: list[Page] = []
     rendered: list[str] = []
     json_results: list[dict[str, object]] = []
-    for source in sources:
-        name = "<stdin>" if source == "-" else source
+    cleaned = []
+    for source, name in zip(sources, names, strict=True):
         try:
             decoded = decode(read_bytes(source, max_size), name, encoding)
         except InputError as error:
             raise fail(str(error), EXIT_BAD_INPUT) from None
-        result = cleaner.run(decoded.text)
+        cleaned.append((decoded, cleaner.run(decoded.text)))
+    across = report_across([r for _, r in cleaned], names, dedup_remove) if dedup_across else None
+    for (decoded, result), name in zip(cleaned, names, strict=True):
         if diff or report:
             reviewed.append(Page(name, result))
         if explain:
@@ -102,6 +127,8 @@ def main(
         if fmt == "json":
             data = result.to_dict()
             data["encoding"] = decoded.encoding
+            if across is not None:
+                data["repeats_across"] = [r for r in across if r["file"] == name]
             if len(sources) > 1:
                 data = {"file": name, **data}
             json_results.append(data)

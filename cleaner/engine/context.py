@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaner.engine.record import Decision
+from cleaner.engine.record import Decision, Removal
 
 
 @dataclass(slots=True)
@@ -15,13 +15,15 @@ class Context:
 
     `settings` are the rule's own settings (profile values over its defaults);
     `facts` carry document-level findings between rules (e.g. the script);
-    `block_types` gives, for block-stage rules, the type of each line's block.
+    `block_types` gives, for block-stage rules, the type of each line's block;
+    `removals` says why a rule's edits drop passages (see `Removal`).
     """
 
     settings: Mapping[str, Any] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)
     block_types: list[str] | None = None
+    removals: list[Removal] = field(default_factory=list)
 
     def setting(self, key: str) -> Any:
         return self.settings[key]

@@ -66,6 +66,22 @@ class Decision:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Why a rule's edit drops text[start:end] (offsets in the text the rule saw).
+
+    `refs` are other spans of that text the reason points at (`kept`: the copy that
+    stays); the pipeline locates them in the input and puts the removal in
+    `Document.removed`, so the dropped text is still accounted for.
+    """
+
+    start: int
+    end: int
+    reason: str
+    refs: dict[str, tuple[int, int]] = field(default_factory=dict)
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
 def minimal_edit(offset: int, old: str, new: str, note: str = "") -> Edit:
     """The smallest edit that turns `old` (at `offset`) into `new`: trim the common ends."""
     prefix = 0

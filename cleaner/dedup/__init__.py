@@ -1,0 +1,1 @@
+"""Repeated passages: find near-duplicate paragraphs and sentences, remove the later copy, report it."""

@@ -1,0 +1,61 @@
+"""Candidate pairs for comparison, in time linear in the text: bottom-k MinHash sketches of
+character n-grams, and an index from each sketch value to the passages that carry it.
+
+Comparing every pair of sentences of a long page is quadratic; two copies of a passage
+share most of their n-grams, so they share some of their k smallest n-gram hashes (a
+bottom-k sketch estimates the Jaccard similarity of the n-gram sets). Only passages that
+share a sketch value are compared with rapidfuzz. An n-gram carried by very many
+passages (a formula of the paper) says nothing: its posting list stops growing.
+"""
+
+from __future__ import annotations
+
+import heapq
+import zlib
+from collections import Counter, defaultdict
+
+SHINGLE = 3
+SKETCH_SIZE = 8
+MAX_POSTING = 24
+MAX_CANDIDATES = 6
+# Two copies share most of their sketch; two passages that share one value share a
+# common trigram, no more (a key too short for two values needs its one).
+MIN_SHARED = 2
+
+
+def sketch(key: str, size: int = SKETCH_SIZE, n: int = SHINGLE) -> tuple[int, ...]:
+    """The `size` smallest hashes of the key's character n-grams (deterministic across runs)."""
+    if len(key) <= n:
+        return (zlib.crc32(key.encode("utf-8")),) if key else ()
+    encoded = key.encode("utf-32-le")  # four bytes a character: an n-gram is a fixed slice
+    width = 4 * n
+    hashes = {zlib.crc32(encoded[i : i + width]) for i in range(0, len(encoded) - width + 4, 4)}
+    return tuple(heapq.nsmallest(size, hashes))
+
+
+class SketchIndex:
+    """Passages seen so far, found again by the sketch values they share with a new one."""
+
+    __slots__ = ("max_candidates", "max_posting", "postings")
+
+    def __init__(self, max_posting: int = MAX_POSTING, max_candidates: int = MAX_CANDIDATES) -> None:
+        self.postings: defaultdict[int, list[int]] = defaultdict(list)
+        self.max_posting = max_posting
+        self.max_candidates = max_candidates
+
+    def candidates(self, values: tuple[int, ...]) -> list[int]:
+        """Passages sharing sketch values with `values`, most shared first (ties: earliest first)."""
+        shared: Counter[int] = Counter()
+        for value in values:
+            posting = self.postings.get(value)
+            if posting:
+                shared.update(posting)
+        ranked = sorted(((item, count) for item, count in shared.items() if count >= min(MIN_SHARED, len(values))),
+                        key=lambda item: (-item[1], item[0]))
+        return [item for item, _ in ranked[: self.max_candidates]]
+
+    def add(self, item: int, values: tuple[int, ...]) -> None:
+        for value in values:
+            posting = self.postings[value]
+            if len(posting) < self.max_posting:
+                posting.append(item)

@@ -1,0 +1,267 @@
+"""Find the later copies of repeated passages on a page of blocks (one block a line).
+
+Readings, in order, each keeping the first copy:
+1. a line that repeats a headline (the headline printed again as the first line of the
+   body, glued to its head, or set apart as a fragment; the same headline twice). Only
+   exact copies: a headline that condenses its lead differs from it by a character or
+   two, which at headline length is all the margin a similarity threshold leaves;
+2. a run printed twice in a row inside one line (a region read twice);
+3. blocks that repeat an earlier block as a whole (a paragraph printed twice, an OCR
+   engine reading one region twice, an opener changed): their sentences are matched to
+   the sentences of that block;
+4. sentences that repeat earlier sentences, when only part of a paragraph repeats
+   (runs.py). Whole sentences only, so what is left reads as whole sentences.
+
+A sentence shorter than `min_chars` Han characters never starts a repeat (papers repeat
+`会议强调，` on purpose), nor does a sentence that is mostly a quotation (an article cites
+a passage twice); both can be part of a longer repeated run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaner.dedup.blocking import SketchIndex, sketch
+from cleaner.dedup.runs import overlaps, read_sentences, repeated_sentences
+from cleaner.dedup.sentences import (
+    ALNUM,
+    HAN,
+    OPENER_REACH,
+    Span,
+    key_positions,
+    make_span,
+    sentence_bounds,
+)
+from cleaner.dedup.similarity import ratio, similarity
+
+BODY_TYPES = frozenset({"paragraph", "subhead"})
+HEADLINE_TYPES = frozenset({"heading", "headline"})  # the layout stage calls it a heading
+# A line the layout set apart as a leftover of another page: when it copies a headline
+# of this page it is a repeat, not a leftover (it is never the copy that is kept).
+FRAGMENT = "fragment"
+# A headline is short: a body line more than this much longer is no copy of one.
+HEADLINE_SLACK = 4
+# Headlines are looked up by their first characters when a block may open with one.
+HEADLINE_OPENING = 4
+# A run printed twice in a row is found from a repeated character n-gram; longer runs
+# than this are repeated blocks or sentences, found by the other readings.
+DOUBLED_GRAM = 4
+DOUBLED_LONGEST = 400
+
+
+@dataclass(frozen=True, slots=True)
+class DedupSettings:
+    min_chars: int = 12
+    threshold: float = 90.0
+    min_adjacent_chars: int = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """text[start:end] repeats text[kept_start:kept_end] (which stays)."""
+
+    start: int
+    end: int
+    kept_start: int
+    kept_end: int
+    level: str  # headline, doubled, paragraph, sentence, tail, glued
+    score: float
+
+
+def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) -> list[Repeat]:
+    """Every later copy on the page, in text order."""
+    lines: list[Span] = []
+    kinds: list[str] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        kind = types[number] if types is not None and number < len(types) else "paragraph"
+        if line.strip() and (kind in BODY_TYPES or kind in HEADLINE_TYPES or kind == FRAGMENT):
+            lines.append(make_span(text, offset, offset + len(line)))
+            kinds.append(kind)
+        offset += len(line) + 1
+    repeats = _headline_copies(text, lines, kinds, settings)
+    spans = {(line.start, line.end) for line in lines}
+    whole = {r.start for r in repeats if (r.start, r.end) in spans}
+    body = [line for line, kind in zip(lines, kinds, strict=True) if kind in BODY_TYPES and line.start not in whole]
+    others = [line for line, kind in zip(lines, kinds, strict=True)
+              if kind not in BODY_TYPES and line.start not in whole]  # headlines and fragments
+    repeats += _doubled_runs(text, others + body, repeats, settings, frozenset(line.start for line in others))
+    # A block like an earlier one as a whole pairs the two; what goes is decided sentence
+    # by sentence, so that text the layout glued onto the copy stays.
+    taken = sorted((r.start, r.end) for r in repeats)
+    paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
+                              settings)
+    kind_of = {line.start: kind for line, kind in zip(lines, kinds, strict=True)}
+    sentences = read_sentences(text, body, taken,
+                               [kind_of[line.start] == "paragraph" for line in body])
+    repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
+                for f in repeated_sentences(text, sentences, paired, settings.min_chars, settings.min_adjacent_chars,
+                                            settings.threshold)]
+    return sorted(repeats, key=lambda r: r.start)
+
+
+def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: DedupSettings,
+                  cut_allowed: frozenset[int] = frozenset()) -> list[Repeat]:
+    """A run printed twice in a row inside one block (a region read twice, a headline glued in twice).
+    In the blocks of `cut_allowed` (headlines, fragments: by their start) the second copy may be
+    cut by the end of the block; in body text a phrase that ends two clauses is no such copy."""
+    headlines = sorted((r.start, r.end) for r in taken)
+    repeats = []
+    for line in body:
+        positions = key_positions(text, line.start, line.end)
+        key = line.key
+        last_seen: dict[str, int] = {}
+        index = 0
+        while index + DOUBLED_GRAM <= len(key):
+            gram = key[index:index + DOUBLED_GRAM]
+            earlier = last_seen.get(gram)
+            last_seen[gram] = index
+            size = index - earlier if earlier is not None else 0
+            # The second copy may lack a few characters at the end of the block (an opener
+            # that was printed between the copies stays with the first).
+            if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and len(key) - index >= 0.9 * size
+                    and ratio(key[earlier:index], key[index:index + size], settings.threshold) >= settings.threshold
+                    and len(HAN.findall(key[index:index + size])) >= settings.min_adjacent_chars):
+                start, end = positions[index], positions[min(index + size, len(key)) - 1] + 1
+                # The punctuation that closed the first copy closes the second too: it goes with it.
+                between = text[positions[index - 1] + 1:start]
+                if between and text.startswith(between, end):
+                    end += len(between)
+                repeat = Repeat(start, end, positions[earlier], start, "doubled",
+                                ratio(key[earlier:index], key[index:index + size]))
+                if not overlaps(headlines, repeat.start, repeat.end):
+                    repeats.append(repeat)
+                    index += size
+                    continue
+            rest = len(key) - index
+            if (earlier is not None and line.start in cut_allowed and size // 2 <= rest < size
+                    and rest >= settings.min_chars and (earlier == 0 or text[positions[earlier] - 1].isspace())
+                    and len(HAN.findall(key[index:])) >= settings.min_adjacent_chars
+                    and ratio(key[earlier:earlier + rest], key[index:], settings.threshold) >= settings.threshold
+                    and not overlaps(headlines, positions[index], line.end)):
+                # The second copy is cut by the end of the block (read twice, the rest elsewhere).
+                repeats.append(Repeat(positions[index], line.end, positions[earlier], positions[earlier + rest - 1] + 1,
+                                      "doubled", ratio(key[earlier:earlier + rest], key[index:])))
+                break
+            index += 1
+    return repeats
+
+
+def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: DedupSettings) -> list[Repeat]:
+    headlines = [line for line, kind in zip(lines, kinds, strict=True) if kind in HEADLINE_TYPES]
+    if not headlines:
+        return []
+    index = SketchIndex()
+    for number, headline in enumerate(headlines):
+        index.add(number, sketch(headline.key))
+    longest = max(len(h.key) for h in headlines) + HEADLINE_SLACK
+    shortest = min(len(h.key) for h in headlines)
+    by_opening: dict[str, list[Span]] = {}
+    for headline in headlines:
+        if headline.han >= settings.min_adjacent_chars:
+            by_opening.setdefault(headline.key[:HEADLINE_OPENING], []).append(headline)
+    repeats = []
+    seen: dict[str, Span] = {}
+    previous: tuple[Span, str] | None = None
+    for line, kind in zip(lines, kinds, strict=True):
+        before, previous = previous, (line, kind)
+        if kind in HEADLINE_TYPES:
+            # The same headline twice: the second is a copy, when it is next to the first
+            # or longer than a recurring column title (`新闻速递`) that heads several articles.
+            adjacent = before is not None and before[1] in HEADLINE_TYPES and before[0].key == line.key
+            first = before[0] if adjacent and before is not None else seen.get(line.key)
+            if first is not None and line.han >= (settings.min_adjacent_chars if adjacent else settings.min_chars):
+                repeats.append(Repeat(line.start, line.end, first.start, first.end, "headline", 100.0))
+            else:
+                seen.setdefault(line.key, line)
+                if line.han >= settings.min_chars:
+                    wider = _wider_headline(text, line, headlines)
+                    if wider is not None:  # the headline printed with its kicker, and again alone
+                        repeats.append(Repeat(line.start, line.end, wider.start, wider.end, "headline", 100.0))
+            continue
+        if (kind not in BODY_TYPES and kind != FRAGMENT) or line.han < settings.min_adjacent_chars:
+            continue
+        found = None
+        if len(line.key) <= longest:
+            for number in index.candidates(sketch(line.key)):
+                if line.key == headlines[number].key:
+                    kept = headlines[number]
+                    found = Repeat(line.start, line.end, kept.start, kept.end, "headline", 100.0)
+                    break
+        if found is None and len(line.key) > shortest:
+            found = _headline_prefix(text, line, by_opening.get(line.key[:HEADLINE_OPENING], []), settings)
+            found = found or _headline_inside(text, line, by_opening, kind == FRAGMENT)
+        if found is not None:
+            repeats.append(found)
+    return repeats
+
+
+def _wider_headline(text: str, line: Span, headlines: list[Span]) -> Span | None:
+    """Another headline that is this one with a kicker or more glued before or after it."""
+    for other in headlines:
+        if len(other.key) > len(line.key) and (other.key.endswith(line.key) or other.key.startswith(line.key)):
+            return other
+    return None
+
+
+def _headline_prefix(text: str, line: Span, headlines: list[Span], settings: DedupSettings) -> Repeat | None:
+    """A headline glued to the head of the body (its copy printed as the first line)."""
+    for headline in headlines:
+        if not line.key.startswith(headline.key):
+            continue
+        positions = key_positions(text, line.start, line.end)
+        cut = positions[len(headline.key) - 1] + 1
+        # Glued on: the copy runs straight into the body; a sentence that merely opens
+        # with the headline's words goes on with punctuation or ends there.
+        if cut < line.end and ALNUM.match(text, cut):
+            return Repeat(line.start, cut, headline.start, headline.end, "headline", 100.0)
+    return None
+
+
+def _headline_inside(text: str, line: Span, by_opening: dict[str, list[Span]], anywhere: bool) -> Repeat | None:
+    """A headline's copy glued onto the end of a block, or anywhere in a fragment (which is
+    not printed: the copy goes to `removed` rather than to `fragments`)."""
+    key = line.key
+    for index in range(1, len(key) - HEADLINE_OPENING + 1):
+        for headline in by_opening.get(key[index:index + HEADLINE_OPENING], ()):
+            end = index + len(headline.key)
+            if key.startswith(headline.key, index) and (anywhere or end == len(key)):
+                positions = key_positions(text, line.start, line.end)
+                stop = positions[end - 1] + 1
+                if anywhere or not text[stop:line.end].strip():
+                    return Repeat(positions[index], stop, headline.start, headline.end, "headline", 100.0)
+    return None
+
+
+def _repeated_blocks(text: str, body: list[Span], candidates: list[Span], settings: DedupSettings) -> dict[int, int]:
+    """Blocks (by their index in `body`) that repeat an earlier block, and the index of that block."""
+    number_of = {line.start: number for number, line in enumerate(body)}
+    index = SketchIndex()
+    paired: dict[int, int] = {}
+    for number, line in enumerate(candidates):
+        values = sketch(line.key)
+        match = None
+        if line.han >= settings.min_chars and not _single_quotation(text, line):
+            match = _best(text, line, [candidates[i] for i in index.candidates(values)], settings.threshold)
+        if match is None:
+            index.add(number, values)
+        else:
+            paired[number_of[line.start]] = number_of[match[0].start]
+    return paired
+
+
+def _single_quotation(text: str, line: Span) -> bool:
+    """A block that is one sentence, mostly a quotation: a citation, never removed alone."""
+    return line.quoted * 2 >= line.han and len(sentence_bounds(text[line.start:line.end])) <= 1
+
+
+def _best(text: str, span: Span, candidates: list[Span], threshold: float) -> tuple[Span, float] | None:
+    """The candidate most like `span`, if any reaches the threshold."""
+    best: tuple[Span, float] | None = None
+    head = text[span.start:span.start + OPENER_REACH]
+    for candidate in candidates:
+        score = similarity(text[candidate.start:candidate.start + OPENER_REACH], candidate.key, head, span.key,
+                           cutoff=threshold)
+        if score >= threshold and (best is None or score > best[1]):
+            best = (candidate, score)
+    return best

@@ -1,0 +1,94 @@
+"""Split a block of Chinese text into sentences, and reduce a sentence to the key it is compared by."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+SENTENCE_ENDS = frozenset("。！？!?")
+# Closing quotes and brackets after a sentence end belong to the sentence they close.
+CLOSERS = frozenset("”’」』）)》】\"'")
+OPEN_QUOTES = "“‘「『"
+CLOSE_QUOTES = "”’」』"
+HAN = regex.compile(r"\p{Han}")
+NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+ALNUM = regex.compile(r"[\p{L}\p{N}]")
+QUOTE_MARKS = frozenset("“‘「『”’」』")
+# A short clause that opens a sentence (`同时，`, `《实施意见》要求，`, `会议强调，`): papers change
+# it when they print a passage again, so it is compared apart from the rest.
+OPENER = regex.compile(r"^[^，。！？：；]{1,10}[，：]")
+OPENER_REACH = 11  # characters of a passage an opener can take
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence (or block) at text[start:end]: `key` keeps letters, digits and Han characters only."""
+
+    start: int
+    end: int
+    key: str
+    han: int  # Han characters in the span
+    quoted: int  # Han characters inside quotation marks
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: it ends after 。！？ and any closing quotes after them."""
+    bounds: list[tuple[int, int]] = []
+    start = index = 0
+    length = len(text)
+    while index < length:
+        if text[index] in SENTENCE_ENDS:
+            index += 1
+            while index < length and (text[index] in SENTENCE_ENDS or text[index] in CLOSERS):
+                index += 1
+            bounds.append((start, index))
+            start = index
+        else:
+            index += 1
+    if start < length and text[start:].strip():
+        bounds.append((start, length))
+    return bounds
+
+
+def key_of(text: str) -> str:
+    """What two copies of a passage share however they were printed: no punctuation, no spaces."""
+    return NOT_ALNUM.sub("", text)
+
+
+def key_positions(text: str, start: int, end: int) -> list[int]:
+    """Where each character of the key of text[start:end] is in `text`."""
+    return [match.start() for match in ALNUM.finditer(text, start, end)]
+
+
+def quoted_han(text: str) -> int:
+    """Han characters inside quotation marks (a quotation the article cites). A closing mark
+    with no opening one closes a quotation opened before the piece: what precedes it counts."""
+    if QUOTE_MARKS.isdisjoint(text):
+        return 0
+    depth = count = unopened = 0
+    for char in text:
+        if char in OPEN_QUOTES:
+            depth += 1
+        elif char in CLOSE_QUOTES:
+            if depth:
+                depth -= 1
+            else:
+                count, unopened = count + unopened, 0
+        elif HAN.match(char):
+            if depth:
+                count += 1
+            else:
+                unopened += 1
+    return count
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    piece = text[start:end]
+    return Span(start, end, key_of(piece), len(HAN.findall(piece)), quoted_han(piece))
+
+
+def without_opener(text: str) -> str:
+    """The sentence without a short opening clause, or the sentence itself when it has none."""
+    match = OPENER.match(text)
+    return text[match.end():] if match else text
