@@ -171,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--order", choices=("stream", "geometric"), default="stream",
                         help="order of the regions: PDF stream order (default) or geometric reading order (XY cut)")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "cleaner-ocr")
+    parser.add_argument("--source", choices=("auto", "ocr", "pdf"), default="auto",
+                        help="what the cleaner is told about the source (default: it decides from the text)")
+    parser.add_argument("--disable", nargs="*", default=[], help="rules to turn off (to measure what one does)")
     parser.add_argument("--ocr-only", action="store_true", help="fill the cache, do not score")
     parser.add_argument("--baseline", action="store_true", help="score the trivial stand-in, not the cleaner")
     parser.add_argument("--out", type=Path, help="write per-page results as JSON here")
@@ -189,6 +192,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     font = find_cjk_font()
     cleaner_name, clean = load_cleaner(arguments.baseline)
+    if (arguments.source != "auto" or arguments.disable) and not arguments.baseline:
+        from cleaner import Cleaner
+
+        configured = Cleaner(source=arguments.source, disable=arguments.disable)
+        cleaner_name = f"cleaner --source {arguments.source} --disable {' '.join(arguments.disable) or '-'}"
+        clean = lambda text: configured.run(text).to_dict()  # noqa: E731
     groups: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
     pages_out: list[dict[str, Any]] = []
     timing: dict[str, float] = {}

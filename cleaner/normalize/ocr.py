@@ -26,7 +26,7 @@ SOURCES = ("auto", "ocr", "pdf")
 HAN = r"\p{Han}"
 CHINESE = rf"[{HAN}{regex.escape(CJK_PUNCT)}]"
 HAN_PAIR = regex.compile(rf"(?<={HAN})(?: +)?(?={HAN})")
-HAN_SPACE_HAN = regex.compile(rf"(?<={HAN}) (?={HAN})")
+HAN_SPACE_HAN = regex.compile(rf"(?<={HAN})[ \u3000]+(?={HAN})")
 # A `.` an OCR engine reads for `。`: after Chinese, not before a Latin letter or digit.
 HAN_PERIOD = regex.compile(rf"(?<=[{HAN}”’）》])\.(?![.A-Za-z0-9_])")
 # Form-feed segments shorter than this (median, in non-space characters) are regions of
@@ -120,6 +120,33 @@ def ocr_region_break(text: str, ctx: Context) -> Iterator[Edit]:
         yield Edit(m.start(), m.end(), "\n\n" if m.start() > 0 and m.end() < len(text) else "\n")
 
 
+BODY_LINE = regex.compile(r"[，。；！？、]")
+
+
+@rule(
+    name="ocr-space-han",
+    summary="In OCR text, remove the spaces an engine put between Chinese characters of a body line.",
+    group="ocr",
+    examples=[("换届的 震荡，影响 深远。", "换届的震荡，影响深远。"), ("对 丽 惧的，", "对丽惧的，")],
+    keep=["大力发展社区慈善 四川出台指引", "本报记者 皮磊", "THANK YOU，谢谢。"],
+)
+def ocr_space_han(text: str, ctx: Context) -> Iterator[Edit]:
+    """Why: OCR engines put spaces between Chinese characters where the glyphs stand a
+    little apart (`换届的 震荡`); in a line of running text (one with `，。；！？、`) no
+    space belongs between two Han characters. Removed before the layout stage, so that
+    line lengths are those of the printed line. Lines without sentence punctuation
+    (headlines, bylines) keep theirs until the layout stage knows their type. Only in OCR
+    text: an extractor's spaces are left to `space-inside-han`, after layout."""
+    if not _ocr(ctx):
+        return
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if BODY_LINE.search(line):
+            for m in HAN_SPACE_HAN.finditer(line):
+                yield Edit(offset + m.start(), offset + m.end(), "")
+        offset += len(line)
+
+
 HEADLINE_REGION_MAX_LINES = 6
 HEADLINE_REGION_MAX_CHARS = 60
 SENTENCE_MARK = regex.compile(r"[。！？；…]|[，、：][^\n]")
@@ -178,10 +205,12 @@ def _join_headline(block: str, offset: int) -> Iterator[Edit]:
     keep=["1...10", "wait...", "还有……。", "还有…。"],
 )
 def ocr_ellipsis(text: str, ctx: Context) -> Iterator[Edit]:
-    """Why: OCR engines read the six dots of `……` as ASCII periods or as `。`; an
-    extractor copying `...` from a Chinese text means the same. Safe on any text: a run
-    of three dots (or `…` with ASCII dots) next to Chinese is an ellipsis; `…。` is kept
-    (an ellipsis and a full stop)."""
+    """Why: OCR engines read the six dots of `……` as ASCII periods or as `。`; a
+    run of three dots (or `…` with ASCII dots) next to Chinese is an ellipsis; `…。` is
+    kept (an ellipsis and a full stop). Only in OCR text: a PDF extractor copies what the
+    author typed, and an author's `...` is the author's text."""
+    if not _ocr(ctx):
+        return
     for m in regex.finditer(rf"(?<={CHINESE})(?:[.。]{{3,}}|…\.+|\.+…)|(?:[.。]{{3,}})(?={CHINESE})", text):
         if m.group() != "……":
             yield Edit(m.start(), m.end(), "……")
@@ -195,9 +224,12 @@ def ocr_ellipsis(text: str, ctx: Context) -> Iterator[Edit]:
     keep=["3.5亿元", "访问www.gov.cn网站", "使用Node.js开发", "（.deb）", "配置.txt文件"],
 )
 def ocr_full_stop(text: str, ctx: Context) -> Iterator[Edit]:
-    """Why: OCR engines read the small circle of `。` as a period. Safe on any text: a
-    period right after a Han character or a closing Chinese mark and not followed by a
-    letter or digit ends a Chinese sentence (file names, URLs and numbers are kept)."""
+    """Why: OCR engines read the small circle of `。` as a period. A period right after a
+    Han character or a closing Chinese mark and not followed by a letter or digit ends a
+    Chinese sentence (file names, URLs and numbers are kept). Only in OCR text: an
+    extractor's `.` is what the author typed (technical texts mix them)."""
+    if not _ocr(ctx):
+        return
     for m in HAN_PERIOD.finditer(text):
         yield Edit(m.start(), m.end(), "。")
 
@@ -215,8 +247,11 @@ DASH_RUN = regex.compile(r"[-－—–―─一]{2,3}")
 def ocr_dash(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: OCR engines read the long dash `——` as two hyphens, or as the character
     `一` beside a hyphen. A pure `一一` is left: it is also a word (`一一对应`); a
-    dash reading of it is a judgement no rule can make from the shape alone. Safe on
-    any text: hyphen pairs next to Chinese (not between digits or letters) are dashes."""
+    dash reading of it is a judgement no rule can make from the shape alone. Hyphen
+    pairs next to Chinese (not between digits or letters) are dashes. Only in OCR text:
+    an extractor's `--` is what the author typed."""
+    if not _ocr(ctx):
+        return
     for m in DASH_RUN.finditer(text):
         run = m.group()
         if run == "——" or set(run) == {"一"} or len(regex.findall(r"[-－—–―─]", run)) == 0:
