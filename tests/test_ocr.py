@@ -131,6 +131,8 @@ def test_misreads_are_reported_never_applied() -> None:
     found = [d for d in result.decisions if d.kind == "possible-misread"]
     assert found and found[0].evidence["likely"] == "覆盖" and found[0].confidence < 1
     assert not possible_misreads("要履盖全省。")  # no evidence on the page: nothing listed
+    byline = possible_misreads("标题\n于本报记者 韦飞平\n正文，")
+    assert [d.evidence["likely"] for d in byline] == ["■"]
 
 
 def test_ocr_headline_spaces_keep_the_kicker_separator() -> None:

@@ -2,8 +2,11 @@
 
 The source of a page (OCR engine or PDF extractor) is decided once per document from
 the text itself, before any rule runs, and recorded as a `Decision` with its evidence;
-`Cleaner(source=...)` / `clean --source` force it. Rules that are right only for OCR
-text consult `ctx.facts["source"]`; the others here are safe on any text (each says why).
+`Cleaner(source=...)` / `clean --source` force it. Every rule here consults
+`ctx.facts["source"]` and acts on OCR text only: what it repairs (`...`, `--`, a `.`
+after Chinese) can be what the author typed when an extractor copied it, and the
+benchmarks of extractor text must not change. A rule run alone (its examples) acts.
+Misread characters are never changed: `possible_misreads` lists candidates as decisions.
 """
 
 from __future__ import annotations
@@ -395,6 +398,7 @@ def _headline_gaps(line: str, offset: int, kind: str) -> Iterator[Edit]:
         yield Edit(offset + m.start(), offset + m.end(), "")
 
 
+BYLINE_MARK_READ_AS_HAN = regex.compile(r"(?m)^([于口日田回国])\s*(?=本报记者|本报通讯员|记者|通讯员|特约记者|实习生)")
 CONFUSABLE_GROUPS = (
     "己已巳", "未末", "土士", "人入八", "日曰", "戊戌戍", "天夭", "千干于", "侯候", "拔拨", "辩辨辫", "折拆",
     "贷货", "券卷", "冶治", "汩汨", "祟崇", "胃胄", "晴睛", "特持", "徒徙", "刺剌", "免兔", "鸟乌", "王玉壬",
@@ -417,7 +421,7 @@ def possible_misreads(text: str) -> list[Decision]:
     none is replaced. A reviewer is shown candidates instead, as decisions with
     evidence: a character of a look-alike pair that OCR engines confuse whose two-
     character context occurs nowhere else on the page, while the same context with its
-    look-alike does (`履盖` once, `覆盖` twice). The cleaner calls it on OCR pages."""
+    look-alike occurs at least twice (`履盖` once, `覆盖` twice). The cleaner calls it on OCR pages."""
     decisions: list[Decision] = []
     bigrams = Counter(text[i : i + 2] for i in range(len(text) - 1))
     for index, char in enumerate(text):
@@ -431,7 +435,7 @@ def possible_misreads(text: str) -> list[Decision]:
                 if not context or not regex.match(HAN, context):
                     continue
                 read, fitting = left + char + right, left + alternative + right
-                if bigrams[read] == 1 and bigrams[fitting] >= 1:
+                if bigrams[read] == 1 and bigrams[fitting] >= 2:
                     decisions.append(Decision(
                         "possible-misread", "possible-misread",
                         f"`{read}` may be a misread of `{fitting}` (not changed)",
@@ -443,4 +447,10 @@ def possible_misreads(text: str) -> list[Decision]:
             else:
                 continue
             break
+    for m in BYLINE_MARK_READ_AS_HAN.finditer(text):
+        decisions.append(Decision(
+            "possible-misread", "possible-misread",
+            f"`{m.group(1)}` before a byline may be its mark (■) misread (not changed)", 0.6,
+            {"read": m.group(1), "likely": "■", "context": text[m.start() : m.start() + 12]},
+        ))
     return decisions
