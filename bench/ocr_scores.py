@@ -174,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", choices=("auto", "ocr", "pdf"), default="auto",
                         help="what the cleaner is told about the source (default: it decides from the text)")
     parser.add_argument("--disable", nargs="*", default=[], help="rules to turn off (to measure what one does)")
+    parser.add_argument("--cached-only", action="store_true", help="score only pages whose OCR is in the cache")
     parser.add_argument("--ocr-only", action="store_true", help="fill the cache, do not score")
     parser.add_argument("--baseline", action="store_true", help="score the trivial stand-in, not the cleaner")
     parser.add_argument("--out", type=Path, help="write per-page results as JSON here")
@@ -205,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
         for mode in modes:
             started = time.perf_counter()
             for number in range(arguments.first, arguments.first + arguments.pages):
+                if arguments.cached_only and not cache_path(arguments.cache, arguments.seed, number, engine, mode,
+                                                            arguments.dpi).exists():
+                    continue
                 data = ocr_text(number, engine, mode, arguments.seed, arguments.dpi, corpus, font, arguments.cache,
                                 arguments.order)
                 if arguments.ocr_only:

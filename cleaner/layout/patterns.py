@@ -10,11 +10,11 @@ import regex
 
 # A byline: a mark (■ ● ▲ ◆ □ ○ ★ ☆ ◎) and/or a role word, then names.
 # 本报记者 / 记者 / 通讯员 / 特约记者 / 实习生 / 本报讯 / 新华社…电 / 文 / 图.
-# An OCR engine may read the mark as a Han character (■ as 于, 口, 日, 田, 回): kept as read,
-# but the line is still a byline when a role word follows it.
+# An OCR engine may read the mark as a Han character or a small letter or two (■ as 于, 口,
+# `se`): kept as read, but the line is still a byline when a role word follows it.
 BYLINE = regex.compile(
-    r"^(?:[■●▲◆□○★☆◎▪•]\s*|[于口日田回国]\s*(?=本报|记者|通讯员|特约|见习|首席|实习生))?"
-    r"(?:(?:本报|特约|见习|首席)?记者|通讯员|实习生|撰稿|文[／/]图|文\s|图\s|作者|编辑|责编|本报讯|"
+    r"^(?:[■●▲◆□○★☆◎▪•]\s*|(?:[于口日田回国]|[a-z]{1,2})\s*(?=本报|记者|通讯员|特约|见习|首席|实习生))?"
+    r"(?:(?:本报|特约|见习|首席)?(?:记者|通讯员)|实习生|撰稿|文[／/]图|文\s|图\s|作者|编辑|责编|本报讯|"
     r"本报(?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?讯|(?:新华社|中新社)\p{Han}{0,6}\d{0,2}月?\d{0,2}日?电)"
     r"[\p{Han}\s（）()、：:·•／/]*$"
 )

@@ -398,7 +398,8 @@ def _headline_gaps(line: str, offset: int, kind: str) -> Iterator[Edit]:
         yield Edit(offset + m.start(), offset + m.end(), "")
 
 
-BYLINE_MARK_READ_AS_HAN = regex.compile(r"(?m)^([于口日田回国])\s*(?=本报记者|本报通讯员|记者|通讯员|特约记者|实习生)")
+BYLINE_MARK_READ_AS_HAN = regex.compile(
+    r"(?m)^([于口日田回国]|[a-z]{1,2})\s*(?=本报记者|本报通讯员|记者|通讯员|特约记者|实习生)")
 CONFUSABLE_GROUPS = (
     "己已巳", "未末", "土士", "人入八", "日曰", "戊戌戍", "天夭", "千干于", "侯候", "拔拨", "辩辨辫", "折拆",
     "贷货", "券卷", "冶治", "汩汨", "祟崇", "胃胄", "晴睛", "特持", "徒徙", "刺剌", "免兔", "鸟乌", "王玉壬",
@@ -450,7 +451,7 @@ def possible_misreads(text: str) -> list[Decision]:
     for m in BYLINE_MARK_READ_AS_HAN.finditer(text):
         decisions.append(Decision(
             "possible-misread", "possible-misread",
-            f"`{m.group(1)}` before a byline may be its mark (■) misread (not changed)", 0.6,
+            f"`{m.group(1)}` before a byline may be its mark (■) misread (not changed)", 0.6,  # kept as read
             {"read": m.group(1), "likely": "■", "context": text[m.start() : m.start() + 12]},
         ))
     return decisions
