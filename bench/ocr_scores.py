@@ -48,7 +48,13 @@ from evaluation.ocr import (  # noqa: E402
     reading_order,
     typeset_with_regions,
 )
-from evaluation.ocr_score import han_lost_from_input, merged_lines, page_floor, region_floor  # noqa: E402
+from evaluation.ocr_score import (  # noqa: E402
+    han_lost_from_input,
+    merged_lines,
+    page_floor,
+    region_floor,
+    region_switches,
+)
 from evaluation.pipeline import PDF_ARTICLE_COUNTS, page_rng, width_of  # noqa: E402
 from evaluation.score import PageScore, score_page  # noqa: E402
 from evaluation.typeset import find_cjk_font  # noqa: E402
@@ -64,13 +70,15 @@ class Tally:
     han_lost_from_input: int = 0
     merged: int = 0
     judged: int = 0
+    switches: int = 0
+    switch_judged: int = 0
     source_ocr: int = 0
     crashes: int = 0
 
     def add(self, other: Tally) -> None:
         self.score = self.score + other.score
-        for name in ("floor_edits", "input_edits", "han_lost_from_input", "merged", "judged", "source_ocr",
-                     "crashes"):
+        for name in ("floor_edits", "input_edits", "han_lost_from_input", "merged", "judged", "switches",
+                     "switch_judged", "source_ocr", "crashes"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def summary(self) -> dict[str, Any]:
@@ -82,6 +90,7 @@ class Tally:
             "cer_above_floor": score["character_error_rate"] - self.floor_edits / length,
             "han_lost_from_input": self.han_lost_from_input,
             "merged_line_share": self.merged / self.judged if self.judged else 0.0,
+            "region_switch_share": self.switches / self.switch_judged if self.switch_judged else 0.0,
             "detected_ocr_share": self.source_ocr / max(1, score["pages"]),
             "crashes": self.crashes,
         }
@@ -128,6 +137,7 @@ def score_one(data: dict, mode: str, clean) -> tuple[Tally, dict]:
     else:
         tally.floor_edits = page_floor(data["text"], data["sources"])
         tally.merged, tally.judged = merged_lines(data["text"], data["sources"])
+        tally.switches, tally.switch_judged = region_switches(data["text"], data["sources"])
     tally.han_lost_from_input = han_lost_from_input(data["text"], output)
     tally.source_ocr = int(any(d.get("kind") == "source" and d.get("evidence", {}).get("source") == "ocr"
                                for d in output.get("decisions", [])))
@@ -145,6 +155,7 @@ COLUMNS = (
     ("Han lost", "han_lost", "{:d}"),
     ("lost/OCR", "han_lost_from_input", "{:d}"),
     ("merged", "merged_line_share", "{:.1%}"),
+    ("switch", "region_switch_share", "{:.1%}"),
     ("as OCR", "detected_ocr_share", "{:.0%}"),
 )
 

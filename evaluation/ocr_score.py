@@ -1,6 +1,12 @@
 """What the OCR round trip adds to the scores of issue 3: the OCR floor, Han characters the
 cleaner lost from what the engine read, and how often whole-page reading merged columns.
 
+Column interleaving (whole-page reading)
+    Each OCR line of 4+ Han characters is looked up in every region's source; a line
+    whose region differs from the previous line's is a switch. Read in order, a page has
+    about as many switches as regions; an engine that sorts lines top to bottom across
+    narrow columns switches on nearly every line.
+
 The OCR floor
     The character error rate left when everything but the engine's own misreads is
     repaired. Each region's OCR text and its source text are put in a *repair-blind
@@ -106,3 +112,22 @@ def merged_lines(ocr_text: str, sources: list[str], min_han: int = 8) -> tuple[i
                 and scores[0][best[1]] < 80 and scores[1][best[0]] < 80):
             merged += 1
     return merged, judged
+
+
+def region_switches(ocr_text: str, sources: list[str], min_han: int = 4) -> tuple[int, int]:
+    """(lines read in another region than the line before, lines judged) for whole-page reading."""
+    folded = [repair_blind(source) for source in sources]
+    previous: int | None = None
+    switches = judged = 0
+    for line in ocr_text.splitlines():
+        form = repair_blind(line)
+        if sum(han_counts(form).values()) < min_han:
+            continue
+        scores = [fuzz.partial_ratio(form, source) for source in folded]
+        best = max(range(len(folded)), key=scores.__getitem__)
+        if scores[best] < 80:
+            continue
+        judged += 1
+        switches += previous is not None and best != previous
+        previous = best
+    return switches, judged
