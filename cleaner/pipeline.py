@@ -19,6 +19,7 @@ from cleaner.engine.rule import REGISTRY, Rule
 from cleaner.engine.textstage import TextState
 from cleaner.layout.articles import PlacedBlock, assemble
 from cleaner.layout.stage import BlockInfo, plan_blocks
+from cleaner.normalize.ocr import SOURCES, detect_source, possible_misreads
 
 FORMATS = ("text", "markdown", "json")
 MAX_PASSES = 4
@@ -70,7 +71,11 @@ class Cleaner:
     ['join-wrap', 'punct-fullwidth', 'space-digit-unit', 'width-ascii']
     """
 
-    def __init__(self, profile: str | Profile = DEFAULT_PROFILE, disable: Iterable[str] = ()) -> None:
+    def __init__(self, profile: str | Profile = DEFAULT_PROFILE, disable: Iterable[str] = (),
+                 source: str = "auto") -> None:
+        if source not in SOURCES:
+            raise ProfileError(f"unknown source {source!r} (choose from {', '.join(SOURCES)})")
+        self.source = source  # "ocr", "pdf" or "auto" (decided from the text of each input)
         self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
         disabled = frozenset(disable)
         unknown = sorted(disabled - set(REGISTRY))
@@ -85,9 +90,13 @@ class Cleaner:
 
     def run(self, text: str) -> Result:
         """Clean a text: one page, or several separated by form feeds (each cleaned alone)."""
-        facts: dict[str, Any] = {}
-        if "\f" not in text:
-            return self.run_page(text, facts)
+        source = detect_source(text, self.source)  # OCR or PDF extractor: before any rule
+        facts: dict[str, Any] = {"source": source.evidence["source"],
+                                 "form-feeds": source.evidence["form_feeds_separate"]}
+        if "\f" not in text or (facts["source"] == "ocr" and facts["form-feeds"] == "regions"):
+            result = self.run_page(text, facts)  # form feeds between OCR regions: one page
+            result.decisions[:0] = [source, *(possible_misreads(result.text) if facts["source"] == "ocr" else [])]
+            return result
         merged = Result(text, Document())
         offset = 0
         for number, page in enumerate(_pages(text)):
@@ -100,6 +109,7 @@ class Cleaner:
                                     else replace(d, start=d.start + offset, end=d.end + offset)
                                     for d in result.decisions)
             offset += len(page) + 1
+        merged.decisions[:0] = [source, *(possible_misreads(merged.text) if facts["source"] == "ocr" else [])]
         return merged
 
     def run_page(self, text: str, facts: dict[str, Any] | None = None) -> Result:

@@ -5,6 +5,7 @@ from cleaner.layout import rules as _layout_rules  # noqa: F401
 from cleaner.normalize import (  # noqa: F401
     invisible,
     mojibake,
+    ocr,
     punctuation,
     script,
     spacing,

@@ -49,9 +49,14 @@ class TextLine:
 
 @dataclass
 class Frame:
-    """A group of lines that a layout program would write into the PDF together."""
+    """A group of lines that a layout program would write into the PDF together.
+
+    ``kind`` says what the frame holds (``body``, ``headline`` or ``fragment``): the OCR
+    round trip crops each frame as one region, as a layout-aware OCR pipeline would.
+    """
 
     lines: list[TextLine] = field(default_factory=list)
+    kind: str = "body"
 
 
 @dataclass(frozen=True)
@@ -214,7 +219,7 @@ class PageLayout:
         if head_top is None:
             head_top = bottom + 0.3 * gap
             bottom = head_top + head_height
-        head_frame, y = Frame(), head_top
+        head_frame, y = Frame(kind="headline"), head_top
         for text, line_size in head:
             y += line_size * 1.3
             head_frame.lines.append(TextLine(text, head_x, y - 0.25 * line_size, line_size))
@@ -240,6 +245,8 @@ class PageLayout:
             return False
         start, top = slot
         frames, bottom = self._flow(lines, [self.settings.column_x(start)], top)
+        for frame in frames:
+            frame.kind = "fragment"
         self.groups.append(frames)
         self.tops[start] = bottom + self.settings.line_height
         return True

@@ -71,6 +71,7 @@ def main(
     profile: Annotated[str, typer.Option("--profile", help="Rule set: a name in rules/ or a TOML file.")] = (
         DEFAULT_PROFILE),
     encoding: Annotated[str | None, typer.Option("--encoding", help="Force the input encoding.")] = None,
+    source: Annotated[str, typer.Option("--source", help="ocr, pdf or auto (decided from the text).")] = "auto",
     max_size: Annotated[int, typer.Option("--max-size", help="Largest input in bytes.")] = MAX_BYTES_DEFAULT,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of input against output instead, "
                                        "each hunk labelled with its rules; exit 1 when something changed.")] = False,
@@ -98,7 +99,7 @@ def main(
         raise fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", EXIT_USAGE)
     disabled = [name.strip() for item in disable or [] for name in item.split(",") if name.strip()]
     try:
-        cleaner = Cleaner(profile=profile, disable=disabled)
+        cleaner = Cleaner(profile=profile, disable=disabled, source=source)
     except ProfileError as error:
         raise fail(str(error), EXIT_USAGE) from None
     if (diff or report) and fmt == "json":

@@ -14,6 +14,8 @@ import regex
 # characters each, `·` inside foreign names), or a wire formula (`本报讯`, `新华社北京3月1日电`).
 # Role words also begin ordinary words (`编辑器`, `记者会`), so a name must follow as
 # a whole: separated by a space or colon, or the line ends after at most four characters.
+# An OCR engine may read the mark as a Han character or a small letter or two (■ as 于, 口,
+# `se`): kept as read, but the line is still a byline when a role word follows it.
 _ROLE = r"(?:(?:本报|特约|见习|首席)?记者|(?:本报)?通讯员|实习生|撰稿|文[／/]图|文|图|摄影|作者|(?:责任)?编辑|责编)"
 _ROLE_GLUED = r"(?:(?:本报|特约|见习|首席)?记者|(?:本报)?通讯员)"  # `本报记者皮磊`: name glued on
 _NAME = r"\p{Han}{2,4}(?:·\p{Han}{1,6})?"
@@ -21,7 +23,7 @@ _NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME})*"
 _WIRE = (r"(?:本报讯|本报(?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?讯"
          r"|(?:新华社|中新社)\p{Han}{0,6}\d{0,2}月?\d{0,2}日?电)")
 BYLINE = regex.compile(
-    rf"^(?:[■●▲◆□○★☆◎▪•]\s*)?"
+    rf"^(?:[■●▲◆□○★☆◎▪•]\s*|(?:[于口日田回国]|[a-z]{{1,2}})\s*(?=本报|记者|通讯员|特约|见习|首席|实习生))?"
     rf"(?:{_WIRE}(?:[（(]\s*(?:{_ROLE}[\s：:]*{_NAMES}\s*)+[）)])?"
     rf"|(?:(?:{_ROLE}[\s：:]+{_NAMES}|{_ROLE_GLUED}{_NAME}$)\s*)+)$"
 )
