@@ -81,6 +81,19 @@ def test_a_headline_printed_again_as_the_first_line_loses_the_body_copy() -> Non
     assert [r["text"] for r in removed] == ["全区新建十二所村级互助幸福院"]
 
 
+def test_a_title_printed_under_its_kicker_and_again_glued_to_the_body_is_removed() -> None:
+    # The heading line holds kicker and title; the body repeats the title alone, glued
+    # onto its first sentence by the layout.
+    page = ("上一篇文章的正文到这里就结束了。\n\n聚焦民生实事 全区新建十二所村级互助幸福院\n"
+            "全区新建十二所村级互助幸福院今年以来，区民政局统筹资金，在全区新建村级互助幸福院，覆盖所有行政村。\n")
+    result = CLEANER.run(page)
+    removed = result.to_dict()["removed"]
+    assert [r["text"] for r in removed] == ["全区新建十二所村级互助幸福院"]
+    article = result.document.articles[-1]
+    assert (article.kicker, article.headline) == ("聚焦民生实事", "全区新建十二所村级互助幸福院")
+    assert article.blocks[0].text.startswith("今年以来")
+
+
 def test_nothing_is_lost_and_cleaning_again_removes_nothing_more() -> None:
     result = CLEANER.run(PAGE)
     kept_and_removed = result.text + "".join(r.text for r in result.document.removed)

@@ -88,3 +88,29 @@ def test_heading_then_paragraph_without_punctuation_reads_the_same_twice() -> No
     text = "会议会议会议\n会议会议会议\n会议\n\n会议会议会议"
     once = CLEANER.run(text).text
     assert CLEANER.run(once).text == once
+
+
+BODY_AT_TWELVE = [
+    "“安全”是一个涵盖很宽泛",
+    "的概念，工具和方法，没有",
+    "哪个是万用的。在其中做出",
+    "选择，需要确切的知道目标。",
+]
+
+
+def test_headline_wrapped_at_the_column_width_stays_one_headline() -> None:
+    # Set in the column's own width: its lines fill the column like body text, but none
+    # has clause punctuation and the last stops short without ending a sentence.
+    headline = [" 急匆匆地实施随机的工", "具会把安全风险转移到错误", "的方向"]
+    text = "\n".join(["上一篇文章到这里结束了。", *headline, *BODY_AT_TWELVE])
+    articles = CLEANER.run(text).document.articles
+    assert articles[-1].headline == "急匆匆地实施随机的工具会把安全风险转移到错误的方向"
+    assert articles[-1].blocks[0].text.startswith("“安全”")
+
+
+def test_short_heading_over_full_lines_is_not_read_as_one_wrapped_headline() -> None:
+    # A short heading line is no first line of a wrap at the column width: the full
+    # lines under it are not its continuation.
+    text = "\n".join(["上一篇文章到这里结束了。", "会议召开", "具会把安全风险转移到错误", "的方向", *BODY_AT_TWELVE])
+    articles = CLEANER.run(text).document.articles
+    assert all(a.headline != "会议召开具会把安全风险转移到错误的方向" for a in articles)

@@ -157,7 +157,7 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
     longest = max(len(h.key) for h in headlines) + HEADLINE_SLACK
     shortest = min(len(h.key) for h in headlines)
     by_opening: dict[str, list[Span]] = {}
-    for headline in headlines:
+    for headline in headlines + _titles_after_kickers(text, headlines):
         if headline.han >= settings.min_adjacent_chars:
             by_opening.setdefault(headline.key[:HEADLINE_OPENING], []).append(headline)
     repeats = []
@@ -194,6 +194,18 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         if found is not None:
             repeats.append(found)
     return repeats
+
+
+def _titles_after_kickers(text: str, headlines: list[Span]) -> list[Span]:
+    """The main title of a heading line that holds a kicker too (`引题 主题`): the body
+    repeats the title alone, so its copy is looked up by the title's own opening."""
+    titles = []
+    for headline in headlines:
+        line = text[headline.start:headline.end]
+        cut = max(line.rstrip().rfind(" "), line.rstrip().rfind("\u3000"))
+        if cut > 0 and HAN.match(line, cut - 1) and HAN.match(line, cut + 1):
+            titles.append(make_span(text, headline.start + cut + 1, headline.end))
+    return titles
 
 
 def _wider_headline(text: str, line: Span, headlines: list[Span]) -> Span | None:

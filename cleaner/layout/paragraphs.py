@@ -91,10 +91,14 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
     column and followed by a full line is a paragraph's first line, not a heading.
     """
     roles: list[str] = []
+    wrapped_heading_until = -1
     for index, line in enumerate(lines):
         kind = kinds[index]
         if kind in ("markdown", "byline", "source"):
             roles.append(kind)
+            continue
+        if index <= wrapped_heading_until:
+            roles.append("heading-cont")
             continue
         if kind == "markdown-text":
             roles.append("text")
@@ -117,6 +121,13 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
                 and (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index)):
             roles.append("heading-cont")  # a headline set in large type wraps over several lines
             continue
+        if (previous_role == "heading" and previous is not None and width is not None
+                and previous.width >= width - 4):
+            end = _heading_wrapped_in_column(lines, kinds, index, width, _heading_chars(lines, roles, index))
+            if end is not None:
+                wrapped_heading_until = end
+                roles.append("heading-cont")
+                continue
         starts_block = (previous is None or line.hard_break_before
                         or (shape.blank_lines_meaningful and line.blank_before) or wider_gap(line, shape)
                         or previous_role in ("markdown", "byline", "source", "heading", "heading-cont")
@@ -136,6 +147,31 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         else:
             roles.append("text")
     return roles
+
+
+def _heading_wrapped_in_column(lines: list[Line], kinds: list[str], index: int, width: int,
+                               heading_chars: int) -> int | None:
+    """The last line of a heading set at the column width and wrapped like body text,
+    when `lines[index]` (full, under a heading line nearly as wide: the wrap's first
+    line, its indent or a squeezed mark aside) starts its rest: every line of the
+    run has no clause punctuation, all but the last fill the column, and the last is
+    short without ending a sentence, as body text never stops except at a page edge
+    (a paragraph's first sentence under a headline carries a comma within a line or two)."""
+    total = heading_chars
+    for end in range(index, len(lines)):
+        line = lines[end]
+        if kinds[end] != "short" or line.hard_break_before or (end > index and line.indent):
+            return None
+        total += len(line.text)
+        if total > MAX_HEADING_CHARS:
+            return None
+        if _fills_column(line, width):
+            continue
+        nxt = lines[end + 1] if end + 1 < len(lines) else None
+        if end == index or line.ends_sentence or (nxt is not None and nxt.starts_continuation):
+            return None
+        return end
+    return None
 
 
 def _heading_chars(lines: list[Line], roles: list[str], index: int) -> int:
