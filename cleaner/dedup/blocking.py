@@ -10,7 +10,6 @@ passages (a formula of the paper) says nothing: its posting list stops growing.
 
 from __future__ import annotations
 
-import heapq
 import zlib
 from collections import Counter, defaultdict
 
@@ -30,7 +29,7 @@ def sketch(key: str, size: int = SKETCH_SIZE, n: int = SHINGLE) -> tuple[int, ..
     encoded = key.encode("utf-32-le")  # four bytes a character: an n-gram is a fixed slice
     width = 4 * n
     hashes = {zlib.crc32(encoded[i : i + width]) for i in range(0, len(encoded) - width + 4, 4)}
-    return tuple(heapq.nsmallest(size, hashes))
+    return tuple(sorted(hashes)[:size])  # faster than heapq.nsmallest at these sizes
 
 
 class SketchIndex:

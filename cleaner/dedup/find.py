@@ -19,6 +19,7 @@ a passage twice); both can be part of a longer repeated run.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from cleaner.dedup.blocking import SketchIndex, sketch
@@ -108,12 +109,20 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
     headlines = sorted((r.start, r.end) for r in taken)
     repeats = []
     for line in body:
-        positions = key_positions(text, line.start, line.end)
         key = line.key
+        # Only where an n-gram comes back can a run come back: read those places alone
+        # (most blocks have none; the loop below is the slow part of the rule).
+        grams = [key[i:i + DOUBLED_GRAM] for i in range(len(key) - DOUBLED_GRAM + 1)]
+        seen_twice = {gram for gram, count in Counter(grams).items() if count > 1}
+        if not seen_twice:
+            continue
+        positions: list[int] = []  # where each key character is in the text, read when needed
         last_seen: dict[str, int] = {}
         index = 0
-        while index + DOUBLED_GRAM <= len(key):
-            gram = key[index:index + DOUBLED_GRAM]
+        for at, gram in enumerate(grams):
+            if at < index or gram not in seen_twice:
+                continue
+            index = at
             earlier = last_seen.get(gram)
             last_seen[gram] = index
             size = index - earlier if earlier is not None else 0
@@ -122,6 +131,7 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
             if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and len(key) - index >= 0.9 * size
                     and ratio(key[earlier:index], key[index:index + size], settings.threshold) >= settings.threshold
                     and len(HAN.findall(key[index:index + size])) >= settings.min_adjacent_chars):
+                positions = positions or key_positions(text, line.start, line.end)
                 start, end = positions[index], positions[min(index + size, len(key)) - 1] + 1
                 # The punctuation that closed the first copy closes the second too: it goes with it.
                 between = text[positions[index - 1] + 1:start]
@@ -135,7 +145,9 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
                     continue
             rest = len(key) - index
             if (earlier is not None and line.start in cut_allowed and size // 2 <= rest < size
-                    and rest >= settings.min_chars and (earlier == 0 or text[positions[earlier] - 1].isspace())
+                    and rest >= settings.min_chars
+                    and (earlier == 0 or text[(positions := positions or key_positions(text, line.start, line.end))
+                                              [earlier] - 1].isspace())
                     and len(HAN.findall(key[index:])) >= settings.min_adjacent_chars
                     and ratio(key[earlier:earlier + rest], key[index:], settings.threshold) >= settings.threshold
                     and not overlaps(headlines, positions[index], line.end)):
@@ -143,7 +155,6 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
                 repeats.append(Repeat(positions[index], line.end, positions[earlier], positions[earlier + rest - 1] + 1,
                                       "doubled", ratio(key[earlier:earlier + rest], key[index:])))
                 break
-            index += 1
     return repeats
 
 

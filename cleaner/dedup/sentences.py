@@ -15,6 +15,7 @@ HAN = regex.compile(r"\p{Han}")
 NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 ALNUM = regex.compile(r"[\p{L}\p{N}]")
 QUOTE_MARKS = frozenset("“‘「『”’」』")
+QUOTE_SPLIT = regex.compile(r"([^“‘「『”’」』]*)([“‘「『”’」』]|$)")
 # A short clause that opens a sentence (`同时，`, `《实施意见》要求，`, `会议强调，`): papers change
 # it when they print a passage again, so it is compared apart from the rest.
 OPENER = regex.compile(r"^[^，。！？：；]{1,10}[，：]")
@@ -67,19 +68,22 @@ def quoted_han(text: str) -> int:
     if QUOTE_MARKS.isdisjoint(text):
         return 0
     depth = count = unopened = 0
-    for char in text:
-        if char in OPEN_QUOTES:
+    # Read piece by piece between the marks (a character loop is the slow way).
+    for piece, mark in QUOTE_SPLIT.findall(text):
+        han = len(HAN.findall(piece))
+        if depth:
+            count += han
+        else:
+            unopened += han
+        if not mark:  # the end of the text (`"" in OPEN_QUOTES` would be true)
+            continue
+        if mark in OPEN_QUOTES:
             depth += 1
-        elif char in CLOSE_QUOTES:
+        elif mark in CLOSE_QUOTES:
             if depth:
                 depth -= 1
             else:
                 count, unopened = count + unopened, 0
-        elif HAN.match(char):
-            if depth:
-                count += 1
-            else:
-                unopened += 1
     return count
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from cleaner.chars import CJK_PUNCT, display_width
+from cleaner.chars import CJK_PUNCT, HAN_RUN_RE, display_width
 from cleaner.engine.context import Context
 from cleaner.engine.record import Decision, Edit
 from cleaner.engine.rule import rule
@@ -28,7 +28,6 @@ from cleaner.layout.patterns import is_byline, is_source_line
 SOURCES = ("auto", "ocr", "pdf")
 HAN = r"\p{Han}"
 CHINESE = rf"[{HAN}{regex.escape(CJK_PUNCT)}]"
-HAN_PAIR = regex.compile(rf"(?<={HAN})(?: +)?(?={HAN})")
 HAN_SPACE_HAN = regex.compile(rf"(?<={HAN})[ \u3000]+(?={HAN})")
 # A `.` an OCR engine reads for `。`: after Chinese, not before a Latin letter or digit.
 HAN_PERIOD = regex.compile(rf"(?<=[{HAN}”’）》])\.(?![.A-Za-z0-9_])")
@@ -56,7 +55,10 @@ def detect_source(text: str, forced: str = "auto") -> Decision:
     pairs = spaced = sporadic_lines = spread_lines = 0
     for line in lines:
         gaps = len(HAN_SPACE_HAN.findall(line))
-        line_pairs = len(HAN_PAIR.findall(line))
+        # Adjacent Han pairs, a space between or not: each run of n gives n - 1, each gap one
+        # more (counting the runs is much cheaper than matching every pair).
+        runs = HAN_RUN_RE.findall(line)
+        line_pairs = sum(map(len, runs)) - len(runs) + gaps
         pairs += line_pairs
         spaced += gaps
         if gaps and line_pairs:
