@@ -114,3 +114,20 @@ def test_short_heading_over_full_lines_is_not_read_as_one_wrapped_headline() -> 
     text = "\n".join(["上一篇文章到这里结束了。", "会议召开", "具会把安全风险转移到错误", "的方向", *BODY_AT_TWELVE])
     articles = CLEANER.run(text).document.articles
     assert all(a.headline != "会议召开具会把安全风险转移到错误的方向" for a in articles)
+
+
+def test_a_headline_printed_after_two_articles_run_together_splits_them() -> None:
+    # The second article's headline was printed after it, so its body ran on from the
+    # first article's; the late headline fits a paragraph inside, not the first's lead.
+    text = "\n".join([
+        "市区新建三座口袋公园",
+        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。",
+        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
+        "下一步，民政部门将推动服务向社区延伸。",
+        "全市养老服务中心实现街道全覆盖",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市养老服务中心实现街道全覆盖"]
+    assert articles[1].blocks[0].text.startswith("记者从市民政局")
+    assert len(articles[0].blocks) == 2

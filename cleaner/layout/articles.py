@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from cleaner.document import Article, Block, Document
 from cleaner.engine.context import Context
 from cleaner.engine.record import Change, Decision
@@ -22,6 +24,13 @@ ABOVE_PRIOR = 0.4  # right above an unclaimed body: attach on position alone (>=
 BELOW_PRIOR = 0.1  # printed right below: the page put it after its article
 MIN_ATTACH = 0.35
 SUBHEAD_MAX_LINE = 14  # characters per line of a subhead; headlines run longer
+# A headline printed under a body that fits a later paragraph of it this well (and much
+# better than the body's lead) heads the article that starts there.
+LATE_HEADLINE_MIN = 0.6
+LATE_HEADLINE_MARGIN = 0.25
+LATE_HEADLINE_MIN_HAN = 10
+LATE_HEADLINE_ABOVE = 0.4
+HAN_CHAR = regex.compile(r"\p{Han}")
 
 
 @dataclass(slots=True)
@@ -74,6 +83,8 @@ def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -
     strays = [b for b in blocks if b.info.kind == "paragraph" and not HAS_CONTENT.search(b.text)]
     units = _units([b for b in blocks if b not in strays])
     units = _resolve_subheads(units)
+    if "attach-headline" in enabled:  # the split is the first step of attaching by content
+        units = _split_for_late_headlines(units, ctx)
     bodies = [u for u in units if isinstance(u, Body)]
     mastheads = [u for u in units if isinstance(u, Masthead)]
     attached, changes = _attach(mastheads, bodies, units, ctx, "attach-headline" in enabled)
@@ -163,6 +174,72 @@ def _is_subhead(unit: Masthead, before: Body, after: Body) -> bool:
         return False
     parts = heading.text.split(" ")
     return max(len(p) for p in parts) <= SUBHEAD_MAX_LINE
+
+
+def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> list[Masthead | Body]:
+    """Split a body that runs two articles together when a headline printed elsewhere
+    (after its article, or among other headlines) fits a paragraph inside it.
+
+    Evidence: the headline fits that paragraph (not the body's first) by content, much
+    better than it fits the lead of any body, and the body has a headline of its own
+    printed right above it that does not fit the part after that paragraph (better than
+    the part before). Only headlines that fit no lead well are tried (the common case costs
+    nothing)."""
+    bodies = [u for u in units if isinstance(u, Body) and len(u.blocks) >= 2]
+    if not bodies:
+        return units
+    leads = [u.blocks[0].text for u in units if isinstance(u, Body) and u.blocks]
+    splits: dict[int, int] = {}
+    for masthead in units:
+        if not isinstance(masthead, Masthead) or masthead.heading is None or masthead.heading.info.level:
+            continue
+        headline = masthead.heading.text
+        if len(HAN_CHAR.findall(headline)) < LATE_HEADLINE_MIN_HAN:  # a kicker alone says too little
+            continue
+        best_lead = max((match_score(headline, lead) for lead in leads), default=0.0)
+        if best_lead >= LATE_HEADLINE_MIN:
+            continue
+        best: tuple[float, int, int] | None = None
+        for body in bodies:
+            if id(body) in splits:
+                continue
+            for cut in range(1, len(body.blocks)):
+                block = body.blocks[cut]
+                if block.info.kind != "paragraph":
+                    continue
+                score = match_score(headline, block.text)
+                needed = max(LATE_HEADLINE_MIN, best_lead + LATE_HEADLINE_MARGIN)
+                if score >= needed and (best is None or score > best[0]):
+                    best = (score, id(body), cut)
+        if best is None:
+            continue
+        body = next(b for b in bodies if id(b) == best[1])
+        above = units[units.index(body) - 1] if units.index(body) > 0 else None
+        # A body under no headline of its own takes the late headline whole: a headline
+        # may sum up any paragraph of its article, so that alone marks no second article.
+        if not isinstance(above, Masthead) or above.heading is None:
+            continue
+        first, rest = Body(body.blocks[:best[2]]).lead(), Body(body.blocks[best[2]:]).lead()
+        fits_rest = match_score(above.heading.text, rest)
+        if fits_rest >= LATE_HEADLINE_ABOVE and fits_rest > match_score(above.heading.text, first):
+            continue  # the headline above belongs to the part after: no second article there
+        splits[best[1]] = best[2]
+        start = body.blocks[best[2]]
+        ctx.decide(Decision(
+            "attach-headline", "article split",
+            f"a second article starts at “{start.text[:12]}”: headline “{headline[:24]}” fits it",
+            round(min(1.0, 0.5 + best[0] - best_lead), 3),
+            {"score": round(best[0], 3), "best_lead": round(best_lead, 3)}, start.start, start.end))
+    if not splits:
+        return units
+    result: list[Masthead | Body] = []
+    for unit in units:
+        if isinstance(unit, Body) and id(unit) in splits:
+            cut = splits[id(unit)]
+            result += [Body(unit.blocks[:cut]), Body(unit.blocks[cut:], unit.sources)]
+        else:
+            result.append(unit)
+    return result
 
 
 def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead | Body], ctx: Context,
