@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.engine.textstage import TextState  # noqa: E402
+from cleaner.normalize.ocr import detect_source  # noqa: E402
 
 
 def build_input(megabytes: float) -> list[str]:
@@ -44,10 +45,13 @@ def build_input(megabytes: float) -> list[str]:
 def run_pipeline(cleaner: Cleaner, pages: list[str], stage: str) -> None:
     for page in pages:  # page by page, as the pipe streams them
         if stage == "all":
-            cleaner.run_page(page, {})
+            cleaner.run(page)  # the library call: source decision, then the page
         else:
+            # The normal form as `run` gives it: with the page's source decided (without
+            # it, the OCR rules act as on OCR text, as in their examples).
+            source = detect_source(page).evidence
             state = TextState(page)
-            cleaner._normal_form(state, {}, [])
+            cleaner._normal_form(state, {"source": source["source"], "form-feeds": source["form_feeds_separate"]}, [])
 
 
 def timed(func, *args) -> float:
