@@ -24,8 +24,8 @@ ABOVE_PRIOR = 0.4  # right above an unclaimed body: attach on position alone (>=
 BELOW_PRIOR = 0.1  # printed right below: the page put it after its article
 MIN_ATTACH = 0.35
 SUBHEAD_MAX_LINE = 14  # characters per line of a subhead; headlines run longer
-# A headline printed under a body that fits a later paragraph of it this well (and much
-# better than the body's lead) heads the article that starts there.
+# A headline printed away from its article that fits a paragraph inside a body this
+# well (and much better than any body's lead) heads the article that starts there.
 LATE_HEADLINE_MIN = 0.6
 LATE_HEADLINE_MARGIN = 0.25
 LATE_HEADLINE_MIN_HAN = 10
