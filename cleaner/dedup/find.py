@@ -34,6 +34,7 @@ from cleaner.dedup.sentences import (
     sentence_bounds,
 )
 from cleaner.dedup.similarity import ratio, similarity
+from cleaner.layout.headlines import KICKER_SPACE
 
 BODY_TYPES = frozenset({"paragraph", "subhead"})
 HEADLINE_TYPES = frozenset({"heading", "headline"})  # the layout stage calls it a heading
@@ -116,7 +117,7 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
         seen_twice = {gram for gram, count in Counter(grams).items() if count > 1}
         if not seen_twice:
             continue
-        positions: list[int] = []  # where each key character is in the text, read when needed
+        positions: list[int] = []  # where each key character is in the text, once a run is found
         last_seen: dict[str, int] = {}
         index = 0
         for at, gram in enumerate(grams):
@@ -146,15 +147,16 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
             rest = len(key) - index
             if (earlier is not None and line.start in cut_allowed and size // 2 <= rest < size
                     and rest >= settings.min_chars
-                    and (earlier == 0 or text[(positions := positions or key_positions(text, line.start, line.end))
-                                              [earlier] - 1].isspace())
                     and len(HAN.findall(key[index:])) >= settings.min_adjacent_chars
-                    and ratio(key[earlier:earlier + rest], key[index:], settings.threshold) >= settings.threshold
-                    and not overlaps(headlines, positions[index], line.end)):
-                # The second copy is cut by the end of the block (read twice, the rest elsewhere).
-                repeats.append(Repeat(positions[index], line.end, positions[earlier], positions[earlier + rest - 1] + 1,
-                                      "doubled", ratio(key[earlier:earlier + rest], key[index:])))
-                break
+                    and ratio(key[earlier:earlier + rest], key[index:], settings.threshold) >= settings.threshold):
+                positions = positions or key_positions(text, line.start, line.end)
+                if ((earlier == 0 or text[positions[earlier] - 1].isspace())
+                        and not overlaps(headlines, positions[index], line.end)):
+                    # The second copy is cut by the end of the block (read twice, the rest elsewhere).
+                    repeats.append(Repeat(positions[index], line.end, positions[earlier],
+                                          positions[earlier + rest - 1] + 1, "doubled",
+                                          ratio(key[earlier:earlier + rest], key[index:])))
+                    break
     return repeats
 
 
@@ -208,14 +210,14 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
 
 
 def _titles_after_kickers(text: str, headlines: list[Span]) -> list[Span]:
-    """The main title of a heading line that holds a kicker too (`引题 主题`): the body
-    repeats the title alone, so its copy is looked up by the title's own opening."""
+    """The main title of a heading line that holds a kicker too (`引题 主题`: the title
+    follows the last kicker space): the body repeats the title alone, so its copy is
+    looked up by the title's own opening."""
     titles = []
     for headline in headlines:
-        line = text[headline.start:headline.end]
-        cut = max(line.rstrip().rfind(" "), line.rstrip().rfind("\u3000"))
-        if cut > 0 and HAN.match(line, cut - 1) and HAN.match(line, cut + 1):
-            titles.append(make_span(text, headline.start + cut + 1, headline.end))
+        spaces = list(KICKER_SPACE.finditer(text, headline.start, headline.end))
+        if spaces:
+            titles.append(make_span(text, spaces[-1].end(), headline.end))
     return titles
 
 

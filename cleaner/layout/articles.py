@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
+from cleaner.chars import HAN_RE
 from cleaner.document import Article, Block, Document
 from cleaner.engine.context import Context
 from cleaner.engine.record import Change, Decision
@@ -30,7 +29,6 @@ LATE_HEADLINE_MIN = 0.6
 LATE_HEADLINE_MARGIN = 0.25
 LATE_HEADLINE_MIN_HAN = 10
 LATE_HEADLINE_ABOVE = 0.4
-HAN_CHAR = regex.compile(r"\p{Han}")
 
 
 @dataclass(slots=True)
@@ -194,42 +192,36 @@ def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> lis
         if not isinstance(masthead, Masthead) or masthead.heading is None or masthead.heading.info.level:
             continue
         headline = masthead.heading.text
-        if len(HAN_CHAR.findall(headline)) < LATE_HEADLINE_MIN_HAN:  # a kicker alone says too little
+        if len(HAN_RE.findall(headline)) < LATE_HEADLINE_MIN_HAN:  # a kicker alone says too little
             continue
         best_lead = max((match_score(headline, lead) for lead in leads), default=0.0)
         if best_lead >= LATE_HEADLINE_MIN:
             continue
-        best: tuple[float, int, int] | None = None
-        for body in bodies:
-            if id(body) in splits:
-                continue
-            for cut in range(1, len(body.blocks)):
-                block = body.blocks[cut]
-                if block.info.kind != "paragraph":
-                    continue
-                score = match_score(headline, block.text)
-                needed = max(LATE_HEADLINE_MIN, best_lead + LATE_HEADLINE_MARGIN)
-                if score >= needed and (best is None or score > best[0]):
-                    best = (score, id(body), cut)
-        if best is None:
+        needed = max(LATE_HEADLINE_MIN, best_lead + LATE_HEADLINE_MARGIN)
+        fits = [(match_score(headline, body.blocks[cut].text), number, cut)
+                for number, body in enumerate(bodies) if id(body) not in splits
+                for cut in range(1, len(body.blocks)) if body.blocks[cut].info.kind == "paragraph"]
+        score, number, cut = max(fits, key=lambda fit: fit[0], default=(0.0, 0, 0))
+        if score < needed:
             continue
-        body = next(b for b in bodies if id(b) == best[1])
-        above = units[units.index(body) - 1] if units.index(body) > 0 else None
+        body = bodies[number]
+        position = units.index(body)
+        above = units[position - 1] if position > 0 else None
         # A body under no headline of its own takes the late headline whole: a headline
         # may sum up any paragraph of its article, so that alone marks no second article.
         if not isinstance(above, Masthead) or above.heading is None:
             continue
-        first, rest = Body(body.blocks[:best[2]]).lead(), Body(body.blocks[best[2]:]).lead()
+        first, rest = Body(body.blocks[:cut]).lead(), Body(body.blocks[cut:]).lead()
         fits_rest = match_score(above.heading.text, rest)
         if fits_rest >= LATE_HEADLINE_ABOVE and fits_rest > match_score(above.heading.text, first):
             continue  # the headline above belongs to the part after: no second article there
-        splits[best[1]] = best[2]
-        start = body.blocks[best[2]]
+        splits[id(body)] = cut
+        start = body.blocks[cut]
         ctx.decide(Decision(
             "attach-headline", "article split",
             f"a second article starts at “{start.text[:12]}”: headline “{headline[:24]}” fits it",
-            round(min(1.0, 0.5 + best[0] - best_lead), 3),
-            {"score": round(best[0], 3), "best_lead": round(best_lead, 3)}, start.start, start.end))
+            round(min(1.0, 0.5 + score - best_lead), 3),
+            {"score": round(score, 3), "best_lead": round(best_lead, 3)}, start.start, start.end))
     if not splits:
         return units
     result: list[Masthead | Body] = []

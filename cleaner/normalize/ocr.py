@@ -23,6 +23,7 @@ from cleaner.chars import CJK_PUNCT, HAN_RUN_RE, display_width
 from cleaner.engine.context import Context
 from cleaner.engine.record import Decision, Edit
 from cleaner.engine.rule import rule
+from cleaner.layout.headlines import split_heading
 from cleaner.layout.patterns import is_byline, is_source_line
 
 SOURCES = ("auto", "ocr", "pdf")
@@ -424,12 +425,8 @@ def _headline_gaps(line: str, offset: int, kind: str) -> Iterator[Edit]:
                 continue
             yield Edit(offset + m.start(), offset + m.end(), "")
         return
-    if len(gaps) == 1:
-        # A phrase may hold Latin (`使用cron时`): count the whole run up to the space.
-        left = regex.search(r"\S+$", line[: gaps[0].start()].rstrip())
-        right = regex.match(r"\S+", line[gaps[0].end():].lstrip())
-        if left and right and len(left.group()) >= 4 and len(right.group()) >= 4:
-            return  # kicker and main title
+    if len(gaps) == 1 and split_heading(line.strip())[0]:
+        return  # kicker and main title, as the layout stage reads a heading line
     for m in gaps:
         yield Edit(offset + m.start(), offset + m.end(), "")
 
