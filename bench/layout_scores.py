@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import pickle
 import sys
 import time
 import traceback
@@ -183,7 +184,28 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument("--dump", type=Path, help="write the worst pages (input, truth, output) here")
     parser.add_argument("--worst", type=int, default=20, help="pages to dump per kind/extractor")
+    parser.add_argument("--cache", type=Path,
+                        help="keep the extracted PDF pages here (one pickle per pages/seed/extractors), so "
+                             "a changed cleaner is scored again without typesetting and extracting")
     return parser.parse_args(argv)
+
+
+def cached_pdf_cases(folder: Path | None, pages: int, seed: int, make: Callable[[], list[Case]]) -> list[Case]:
+    """The PDF cases, from ``folder`` when a run with the same settings left them there.
+    The pickle is this bench's own output, read back only from a folder the user names."""
+    if folder is None:
+        return make()
+    path = folder / f"pdf-cases-p{pages}-s{seed}.pickle"
+    if path.exists():
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    cases = make()
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with temporary.open("wb") as stream:
+        pickle.dump(cases, stream)
+    temporary.replace(path)
+    return cases
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,7 +240,11 @@ def main(argv: list[str] | None = None) -> int:
                 print("no PDF extractor installed: run evaluation/install_corpus.sh")
                 return 2
             font = find_cjk_font()
-            cases = list(pdf_cases(corpus, arguments.pages, arguments.seed, extractors, font))
+            names = "-".join(sorted(extractors))
+            cases = cached_pdf_cases(
+                arguments.cache / names if arguments.cache else None, arguments.pages, arguments.seed,
+                lambda extractors=extractors, font=font: list(
+                    pdf_cases(corpus, arguments.pages, arguments.seed, extractors, font)))
         generated = time.perf_counter()
         kind_results = run_cases(cases, clean)
         results.extend(kind_results)

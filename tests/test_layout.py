@@ -131,3 +131,76 @@ def test_a_headline_printed_after_two_articles_run_together_splits_them() -> Non
     assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市养老服务中心实现街道全覆盖"]
     assert articles[1].blocks[0].text.startswith("记者从市民政局")
     assert len(articles[0].blocks) == 2
+
+
+def test_heading_as_wide_as_the_column_over_a_paragraph_whose_indent_was_dropped() -> None:
+    # Twelve-character column, indents lost: a paragraph's first line is two characters
+    # short. The line above one, without clause punctuation, ends no paragraph (inside a
+    # paragraph every line is full): it is the next article's headline, though it fills
+    # the column.
+    text = "\n".join([
+        "数据备份是管理员的主", "要职责之一，备份策略应当", "定期检查，以免在需要恢复", "时才发现问题。",
+        "新版默认启用自动安全更新",
+        "系统管理员可以在配置", "文件中关闭这一功能，但大", "多数用户无需改动任何设置", "即可获得保护。",
+    ])
+    # Between two bodies and not retelling the one under it, it reads as a subhead; what
+    # matters here is that it stands alone and both paragraphs stay whole.
+    assert CLEANER.run(text).text.splitlines() == [
+        "数据备份是管理员的主要职责之一，备份策略应当定期检查，以免在需要恢复时才发现问题。",
+        "新版默认启用自动安全更新",
+        "系统管理员可以在配置文件中关闭这一功能，但大多数用户无需改动任何设置即可获得保护。",
+    ]
+
+
+def test_full_line_over_a_full_line_is_not_taken_for_a_heading() -> None:
+    # The same column with the sentence ending at a line end mid-paragraph: the next
+    # line is full, so nothing marks a paragraph start under the line without punctuation.
+    text = "\n".join([
+        "数据备份是管理员的主", "要职责之一。备份策略应当", "定期检查以免在需要恢复时", "才发现问题，造成数据损失",
+        "和服务中断。",
+    ])
+    blocks = CLEANER.run(text).document.articles[0].blocks
+    assert [b.text for b in blocks] == ["数据备份是管理员的主要职责之一。备份策略应当定期检查以免在需要恢复时"
+                                        "才发现问题，造成数据损失和服务中断。"]
+
+
+def test_heading_between_two_bodies_that_retells_the_text_under_it_opens_an_article() -> None:
+    # A subhead names a section in words of its own; a news headline restates its lead.
+    text = "\n".join([
+        "市区新建三座口袋公园",
+        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        "全市养老服务中心覆盖街道",
+        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市养老服务中心覆盖街道"]
+
+
+def test_heading_between_two_bodies_in_words_of_its_own_is_a_subhead() -> None:
+    text = "\n".join([
+        "市区新建三座口袋公园",
+        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        "便民设施一应俱全",
+        "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert len(articles) == 1
+    assert [b.type for b in articles[0].blocks] == ["paragraph", "subhead", "paragraph"]
+
+
+def test_markdown_headline_marked_on_each_of_its_lines_is_one_headline() -> None:
+    text = "## 全市养老服务中心\n## 实现街道全覆盖\n记者从市民政局获悉，全市养老服务中心已实现街道全覆盖。\n"
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == ["全市养老服务中心实现街道全覆盖"]
+    assert CLEANER.run(CLEANER.run(text).text).text == CLEANER.run(text).text
+
+
+def test_opening_bracket_moved_down_with_its_latin_word_leaves_a_full_line() -> None:
+    # `（TCO）` cannot be broken and its bracket cannot end a line: both moved down, and
+    # the first line (indent lost) stops short of its usual length.
+    text = "\n".join(["数据备份是管理员", "的主要职责之一，备份", "策略应当定期检查，以", "免在需要恢复时才发现",
+                      "问题。", "总体拥有成本", "（TCO）根据评估标准", "而变化，孤立地看没有",
+                      "意义，应当比较不同方", "案。"])
+    blocks = CLEANER.run(text).document.articles[0].blocks
+    assert [b.text for b in blocks][1:] == [
+        "总体拥有成本（TCO）根据评估标准而变化，孤立地看没有意义，应当比较不同方案。"]

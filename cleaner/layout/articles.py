@@ -23,6 +23,8 @@ ABOVE_PRIOR = 0.4  # right above an unclaimed body: attach on position alone (>=
 BELOW_PRIOR = 0.1  # printed right below: the page put it after its article
 MIN_ATTACH = 0.35
 SUBHEAD_MAX_LINE = 14  # characters per line of a subhead; headlines run longer
+RETELLS_LEAD = 0.6  # a heading fitting the text under it this well is a headline, not a subhead
+RETELLS_MARGIN = 0.25
 # A headline printed away from its article that fits a paragraph inside a body this
 # well (and much better than any body's lead) heads the article that starts there.
 LATE_HEADLINE_MIN = 0.6
@@ -171,7 +173,12 @@ def _is_subhead(unit: Masthead, before: Body, after: Body) -> bool:
     if first_after.info.blank_before and first_after.info.line_count == 1:
         return False
     parts = heading.text.split(" ")
-    return max(len(p) for p in parts) <= SUBHEAD_MAX_LINE
+    if max(len(p) for p in parts) > SUBHEAD_MAX_LINE:
+        return False
+    # A news headline restates its lead; a subhead names a section in words of its own.
+    # A heading that retells the text under it, and not the text above, opens an article.
+    fits_after = match_score(heading.text, after.lead())
+    return fits_after < RETELLS_LEAD or fits_after < match_score(heading.text, before.lead()) + RETELLS_MARGIN
 
 
 def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> list[Masthead | Body]:

@@ -15,7 +15,7 @@ import regex
 from cleaner.chars import CJK_OPEN
 from cleaner.layout.columns import PageShape
 from cleaner.layout.headlines import LEAD_CHARS, match_score
-from cleaner.layout.lines import Line, make_line
+from cleaner.layout.lines import Line, make_line, text_width
 from cleaner.layout.patterns import (
     ENUMERATION,
     HAS_CONTENT,
@@ -29,7 +29,9 @@ from cleaner.layout.patterns import (
 LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 OPENING = (*CJK_OPEN, "(", "[")
-LATIN_RUN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9_.+/-]*")
+# An unbreakable Latin word or number, with the opening bracket or quote that stays
+# with it when the pair does not fit at a line end: `（TCO）` moves down whole.
+LATIN_RUN = regex.compile(r"[（(“‘《]?[A-Za-z0-9][A-Za-z0-9_.+/-]*")
 HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
 HEADING_PUNCT = regex.compile(r"[。！？；，,;!?：:]")
@@ -142,11 +144,29 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         over_paragraph = (not shape.indent_marks_box and nxt is not None and nxt.indent >= 2
                           and not line.indent and not nxt.hard_break_before)
         if (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index) or box_title
-                or over_paragraph):
+                or over_paragraph or _over_unindented_paragraph(lines, index, width)):
             roles.append("heading")
         else:
             roles.append("text")
     return roles
+
+
+def _over_unindented_paragraph(lines: list[Line], index: int, width: int | None) -> bool:
+    """The next line has the shape of a paragraph's first line whose indent the extractor
+    dropped (about two characters short, mid-sentence, a full line under it). Inside a
+    paragraph every line is full, so the line above it, which has no clause punctuation,
+    ends no paragraph: it is a heading, even one as wide as the column."""
+    if width is None or index + 1 >= len(lines):
+        return False
+    line, nxt = lines[index], lines[index + 1]
+    if line.indent or nxt.indent or nxt.hard_break_before:
+        return False
+    after = lines[index + 2] if index + 2 < len(lines) else None
+    if after is None or after.indent or after.hard_break_before or nxt.ends_sentence:
+        return False
+    # Its own width, squeezed marks not subtracted: a full line whose marks were set
+    # half-width is no first line.
+    return width - 6 <= nxt.width + nxt.run_on <= width - 3 and _filled(after) >= width - 2
 
 
 def _heading_wrapped_in_column(lines: list[Line], kinds: list[str], index: int, width: int,
@@ -207,7 +227,12 @@ def _first_line_shape(line: Line, width: int, nxt: Line | None, next_kind: str |
     """About two characters short of the column (an indent the extractor dropped), and
     the next line does not look like a first line itself (as a paragraph's does after
     a subhead): a paragraph's first line, not a heading."""
-    if not width - 6 <= line.min_width <= width - 3 or nxt is None or next_kind not in ("text", "short"):
+    # A first line holds the column less its two-character indent, or stops shorter when
+    # the Latin word or number that comes next (with its opening bracket) did not fit.
+    short_enough = line.min_width <= width - 3
+    if not short_enough or nxt is None or next_kind not in ("text", "short"):
+        return False
+    if line.min_width < width - 6 and line.min_width + line.run_on <= width - 4:
         return False
     if next_kind == "short" and not _fills_column(nxt, width) and not _near_first_line(nxt, width):
         return False  # the next line is no body line: a heading, so this one is too
@@ -244,6 +269,10 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
     without columns, a long block that stops mid-sentence was cut at an edge."""
     if b.hard_break_before:
         return Gap(False, 1.0, "page or region break")
+    if role_a == role_b == "markdown" and not b.blank_before and _markdown_level(a) == _markdown_level(b):
+        # An extractor marks every line of a wrapped headline; two headlines stacked
+        # one over the other are told apart later, by content (_split_heading_stacks).
+        return Gap(True, 0.7, "Markdown heading over two lines")
     for role in (role_a, role_b):
         if role in ("markdown", "byline", "source"):
             return Gap(False, 0.95, f"{role} line")
@@ -293,6 +322,11 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
     return Gap(True, 0.6, "short line ends mid-sentence")
 
 
+def _markdown_level(line: Line) -> int:
+    marker = MARKDOWN_HEADING.match(line.text)
+    return len(marker.group(1)) if marker else 0
+
+
 def _indented_first_line(b: Line, width: int, next_line: Line | None) -> bool:
     """A paragraph's first line lost its two-character indent: about 4 cells short,
     not ending the paragraph itself, followed by a full line."""
@@ -309,7 +343,7 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
     """Group lines into raw blocks, deciding every gap."""
     for line, nxt in pairwise(lines):
         run = LATIN_RUN.match(nxt.text)
-        line.run_on = len(run.group()) if run and not nxt.hard_break_before else 0
+        line.run_on = text_width(run.group()) if run and not nxt.hard_break_before else 0
     kinds = [line_kind(line) for line in lines]
     roles = line_roles(lines, kinds, shape)
     if not headings_enabled:  # heading-join off: each heading line stands alone
@@ -378,6 +412,7 @@ def _subtitles(blocks: list[RawBlock]) -> list[RawBlock]:
     return grouped
 
 
+HEADING_KINDS = ("heading", "markdown")
 STACK_MARGIN = 0.25  # the top of a heading stack fits the article above this much better than the one below
 STACK_MATCH = 0.5  # ... and with the bottom fitting the one below, the evidence adds up to this
 
@@ -388,7 +423,8 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
     above and not the one below, they are that article's headline: split the stack."""
     result: list[RawBlock] = []
     for index, block in enumerate(blocks):
-        if block.kind != "heading" or len(block.lines) < 2 or SUBTITLE.match(block.lines[-1].text):
+        if block.kind not in HEADING_KINDS or len(block.lines) < 2 \
+                or SUBTITLE.match(block.lines[-1].text):
             result.append(block)
             continue
         above, below = _lead_before(blocks, index), _lead_after(blocks, index)
@@ -407,9 +443,9 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
         if best is not None:
             evidence, cut, fit_above, fit_below = best
             reason = f"headline of the article above (fits it {fit_above:.2f}, the one below {fit_below:.2f})"
-            result.append(RawBlock("heading", block.lines[:cut], block.gaps[:cut], block.level, block.box_start,
+            result.append(RawBlock(block.kind, block.lines[:cut], block.gaps[:cut], block.level, block.box_start,
                                    block.blank_before, block.hard_break_before))
-            result.append(RawBlock("heading", block.lines[cut:], [Gap(False, min(0.95, 0.5 + evidence / 2), reason),
+            result.append(RawBlock(block.kind, block.lines[cut:], [Gap(False, min(0.95, 0.5 + evidence / 2), reason),
                                                                   *block.gaps[cut + 1 :]], block.level))
             continue
         result.append(block)
@@ -419,14 +455,14 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
 def _lead_before(blocks: list[RawBlock], index: int) -> str:
     """The lead of the article above a heading: its paragraphs after the heading before."""
     start = index
-    while start > 0 and blocks[start - 1].kind != "heading":
+    while start > 0 and blocks[start - 1].kind not in HEADING_KINDS:
         start -= 1
     return _paragraph_text(blocks[start:index])
 
 
 def _lead_after(blocks: list[RawBlock], index: int) -> str:
     end = index + 1
-    while end < len(blocks) and blocks[end].kind != "heading":
+    while end < len(blocks) and blocks[end].kind not in HEADING_KINDS:
         end += 1
     return _paragraph_text(blocks[index + 1 : end])
 

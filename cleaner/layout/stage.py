@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from cleaner.engine.record import Decision, Edit
 from cleaner.layout.columns import measure
-from cleaner.layout.lines import split_lines
+from cleaner.layout.lines import Line, make_line, split_lines
 from cleaner.layout.paragraphs import HYPHENATED, RawBlock, heading_joiner, segment, wrap_joiner
 from cleaner.layout.patterns import HAS_CONTENT, MARKDOWN_HEADING, TRAILING_SOURCE
 
@@ -100,7 +100,13 @@ def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
 
 def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> None:
     for a, b, gap in zip(block.lines, block.lines[1:], block.gaps[1:], strict=False):
-        if block.kind == "heading":
+        if block.kind == "markdown":  # the next line's `## ` goes with the line break
+            marker = MARKDOWN_HEADING.match(b.text)
+            title_a, title_b = (make_line(line.index, line.start, _markdown_title(line)) for line in (a, b))
+            edits.append(("heading-join", Edit(a.end, b.start + (marker.start(2) if marker else 0),
+                                               heading_joiner(title_a, title_b), note=gap.reason,
+                                               confidence=gap.confidence)))
+        elif block.kind == "heading":
             edits.append(("heading-join",
                           Edit(a.end, b.start, heading_joiner(a, b), note=gap.reason, confidence=gap.confidence)))
         elif b.text[:1].islower() and HYPHENATED.search(a.text):  # the cheap test first
@@ -108,3 +114,8 @@ def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> No
         else:
             edits.append(("join-wrap",
                           Edit(a.end, b.start, wrap_joiner(a, b), note=gap.reason, confidence=gap.confidence)))
+
+
+def _markdown_title(line: Line) -> str:
+    marker = MARKDOWN_HEADING.match(line.text)
+    return marker.group(2) if marker else line.text
