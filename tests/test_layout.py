@@ -204,3 +204,32 @@ def test_opening_bracket_moved_down_with_its_latin_word_leaves_a_full_line() -> 
     blocks = CLEANER.run(text).document.articles[0].blocks
     assert [b.text for b in blocks][1:] == [
         "总体拥有成本（TCO）根据评估标准而变化，孤立地看没有意义，应当比较不同方案。"]
+
+
+def test_column_wide_line_between_a_heading_and_a_short_heading_line_is_heading_too() -> None:
+    # A headline in large type: a kicker wider than the 11-character column, a title line
+    # that happens to fill it, and two short lines. Body text would run on in full lines,
+    # so a short line without punctuation under the full one marks it as heading text.
+    text = "\n".join([
+        "数据备份是管理员的", "主要职责之一，备份策略", "应当定期检查。",
+        "市园林部门今年新建口袋公园", "老城区居民休闲有新去处", "三座公园", "下月开放",
+        "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert "今年以来" not in "".join(a.headline or "" for a in articles)
+    assert any("老城区居民休闲有新去处" in (a.kicker or "") + (a.headline or "") for a in articles)
+    assert not any("老城区居民" in b.text for a in articles for b in a.blocks)
+
+
+def test_paragraph_first_line_under_a_title_is_not_read_as_the_title_wrapped() -> None:
+    # Kicker wider than the 10-character column, then a title that fills it: a title
+    # wrapped at the column width would start with a line no wider than the column, so
+    # the short line under the title is the body's first line (indent dropped).
+    text = "\n".join([
+        "市园林部门今年新建口袋公园", "它可以检查丢失的依赖",
+        "这是另一个重要的", "工具：它在隔离的环境", "中自动安装、升级、删", "除并净化软件包，并且",
+        "检查这些操作不会导致", "错误。",
+    ])
+    article = CLEANER.run(text).document.articles[0]
+    assert (article.kicker or "") + (article.headline or "") == "市园林部门今年新建口袋公园它可以检查丢失的依赖"
+    assert article.blocks[0].text.startswith("这是另一个重要的工具")

@@ -198,19 +198,17 @@ def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> lis
     for masthead in units:
         if not isinstance(masthead, Masthead) or masthead.heading is None or masthead.heading.info.level:
             continue
-        headline = masthead.heading.text
-        if len(HAN_RE.findall(headline)) < LATE_HEADLINE_MIN_HAN:  # a kicker alone says too little
+        # The whole heading, or the title under its kicker: two stacked lines may be
+        # one article's kicker and title or the titles of two articles.
+        kicker, title, _ = split_heading(masthead.heading.text)
+        found = None
+        for headline in (masthead.heading.text, title) if kicker else (masthead.heading.text,):
+            found = _late_headline_fit(headline, leads, bodies, splits)
+            if found is not None:
+                break
+        if found is None:
             continue
-        best_lead = max((match_score(headline, lead) for lead in leads), default=0.0)
-        if best_lead >= LATE_HEADLINE_MIN:
-            continue
-        needed = max(LATE_HEADLINE_MIN, best_lead + LATE_HEADLINE_MARGIN)
-        fits = [(match_score(headline, body.blocks[cut].text), number, cut)
-                for number, body in enumerate(bodies) if id(body) not in splits
-                for cut in range(1, len(body.blocks)) if body.blocks[cut].info.kind == "paragraph"]
-        score, number, cut = max(fits, key=lambda fit: fit[0], default=(0.0, 0, 0))
-        if score < needed:
-            continue
+        headline, score, best_lead, number, cut = found
         body = bodies[number]
         position = units.index(body)
         above = units[position - 1] if position > 0 else None
@@ -239,6 +237,25 @@ def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> lis
         else:
             result.append(unit)
     return result
+
+
+def _late_headline_fit(headline: str, leads: list[str], bodies: list[Body],
+                       splits: dict[int, int]) -> tuple[str, float, float, int, int] | None:
+    """(headline, score, best lead score, body number, cut) of the interior paragraph a
+    headline fits well enough to open an article there, or None."""
+    if len(HAN_RE.findall(headline)) < LATE_HEADLINE_MIN_HAN:  # a kicker alone says too little
+        return None
+    best_lead = max((match_score(headline, lead) for lead in leads), default=0.0)
+    if best_lead >= LATE_HEADLINE_MIN:
+        return None
+    needed = max(LATE_HEADLINE_MIN, best_lead + LATE_HEADLINE_MARGIN)
+    fits = [(match_score(headline, body.blocks[cut].text), number, cut)
+            for number, body in enumerate(bodies) if id(body) not in splits
+            for cut in range(1, len(body.blocks)) if body.blocks[cut].info.kind == "paragraph"]
+    score, number, cut = max(fits, key=lambda fit: fit[0], default=(0.0, 0, 0))
+    if score < needed:
+        return None
+    return headline, score, best_lead, number, cut
 
 
 def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead | Body], ctx: Context,

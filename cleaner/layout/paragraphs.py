@@ -120,11 +120,13 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         if previous_role in ("heading", "heading-cont") and not line.hard_break_before and not line.indent \
                 and not (shape.blank_lines_meaningful and line.blank_before) \
                 and _heading_chars(lines, roles, index) + len(line.text) <= MAX_HEADING_CHARS \
-                and (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index)):
+                and (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index)
+                     or _over_unindented_paragraph(lines, index, width)
+                     or _over_heading_line(lines, kinds, index, width)):
             roles.append("heading-cont")  # a headline set in large type wraps over several lines
             continue
         if (previous_role == "heading" and previous is not None and width is not None
-                and previous.width >= width - 4):
+                and width - 4 <= previous.width and previous.min_width <= width):
             end = _heading_wrapped_in_column(lines, kinds, index, width, _heading_chars(lines, roles, index))
             if end is not None:
                 wrapped_heading_until = end
@@ -167,6 +169,19 @@ def _over_unindented_paragraph(lines: list[Line], index: int, width: int | None)
     # Its own width, squeezed marks not subtracted: a full line whose marks were set
     # half-width is no first line.
     return width - 6 <= nxt.width + nxt.run_on <= width - 3 and _filled(after) >= width - 2
+
+
+def _over_heading_line(lines: list[Line], kinds: list[str], index: int, width: int | None) -> bool:
+    """The next line has no clause punctuation, stops short of the column without ending
+    a sentence and is no paragraph's first line: a heading line. Body text under a
+    heading would run on in full lines, so the line above it belongs to the heading too."""
+    if index + 1 >= len(lines) or kinds[index + 1] != "short":
+        return False
+    nxt = lines[index + 1]
+    if nxt.hard_break_before or nxt.indent or nxt.ends_sentence:
+        return False
+    after = lines[index + 2] if index + 2 < len(lines) else None
+    return _off_column(nxt, width, after, kinds[index + 2] if after is not None else None)
 
 
 def _heading_wrapped_in_column(lines: list[Line], kinds: list[str], index: int, width: int,
