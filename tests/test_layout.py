@@ -233,3 +233,14 @@ def test_paragraph_first_line_under_a_title_is_not_read_as_the_title_wrapped() -
     article = CLEANER.run(text).document.articles[0]
     assert (article.kicker or "") + (article.headline or "") == "市园林部门今年新建口袋公园它可以检查丢失的依赖"
     assert article.blocks[0].text.startswith("这是另一个重要的工具")
+
+
+def test_first_line_with_brackets_under_a_heading_is_the_paragraphs_not_the_headings() -> None:
+    # 13-character column: `虚拟专用网络（VPN）是` is the body's first line (indent dropped),
+    # two characters short with its brackets at full width, though squeezing them would
+    # make it look shorter still.
+    text = "\n".join(["远程办公的安全", "接入方案", "虚拟专用网络（VPN）是", "以信道方式，经由互联网链接",
+                      "两个局域网路的方式；通常以", "加密方式在信道内发送信息。"])
+    article = CLEANER.run(text).document.articles[0]
+    assert article.headline == "远程办公的安全接入方案"
+    assert article.blocks[0].text.startswith("虚拟专用网络（VPN）是以信道方式")

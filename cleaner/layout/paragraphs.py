@@ -163,12 +163,19 @@ def _over_unindented_paragraph(lines: list[Line], index: int, width: int | None)
     line, nxt = lines[index], lines[index + 1]
     if line.indent or nxt.indent or nxt.hard_break_before:
         return False
-    after = lines[index + 2] if index + 2 < len(lines) else None
-    if after is None or after.indent or after.hard_break_before or nxt.ends_sentence:
+    return _opens_paragraph_by_shape(nxt, lines[index + 2] if index + 2 < len(lines) else None, width)
+
+
+def _opens_paragraph_by_shape(line: Line, after: Line | None, width: int) -> bool:
+    """About two characters short of the column, going on in a full line: a paragraph's
+    first line whose indent the extractor dropped. Its own width counts, squeezed marks
+    not subtracted: a full line whose marks were set half-width is no first line."""
+    if after is None or after.indent or after.hard_break_before or line.ends_sentence:
         return False
-    # Its own width, squeezed marks not subtracted: a full line whose marks were set
-    # half-width is no first line.
-    return width - 6 <= nxt.width + nxt.run_on <= width - 3 and _filled(after) >= width - 2
+    # Two characters of indent leave it 4 or 5 cells short (5 with a narrow digit or letter
+    # in it), one more character short when a mark pulled it down; a line inside a
+    # paragraph is at most 3 short (a mark pulled down with a narrow character in the line).
+    return width - 7 <= line.width + line.run_on <= width - 4 and _filled(after) >= width - 2
 
 
 def _over_heading_line(lines: list[Line], kinds: list[str], index: int, width: int | None) -> bool:
@@ -247,7 +254,9 @@ def _first_line_shape(line: Line, width: int, nxt: Line | None, next_kind: str |
     short_enough = line.min_width <= width - 3
     if not short_enough or nxt is None or next_kind not in ("text", "short"):
         return False
-    if line.min_width < width - 6 and line.min_width + line.run_on <= width - 4:
+    # Long enough: its marks at full width (as a first line sets them), with the word
+    # that did not fit.
+    if line.width + line.run_on < width - 6:
         return False
     if next_kind == "short" and not _fills_column(nxt, width) and not _near_first_line(nxt, width):
         return False  # the next line is no body line: a heading, so this one is too
@@ -255,7 +264,7 @@ def _first_line_shape(line: Line, width: int, nxt: Line | None, next_kind: str |
 
 
 def _near_first_line(line: Line, width: int) -> bool:
-    return width - 6 <= line.min_width <= width - 3 and _filled(line) < width - 2
+    return line.width + line.run_on >= width - 6 and line.min_width <= width - 3 and _filled(line) < width - 2
 
 
 def _filled(line: Line) -> int:
@@ -345,8 +354,7 @@ def _markdown_level(line: Line) -> int:
 def _indented_first_line(b: Line, width: int, next_line: Line | None) -> bool:
     """A paragraph's first line lost its two-character indent: about 4 cells short,
     not ending the paragraph itself, followed by a full line."""
-    short_by = width - b.min_width
-    if not 3 <= short_by <= 6 or b.ends_sentence:
+    if b.min_width > width - 3 or b.width + b.run_on < width - 6 or b.ends_sentence:
         return False
     if b.width > width - 2 and not OPENER_CLAUSE.match(b.text):
         return False
