@@ -244,3 +244,28 @@ def test_first_line_with_brackets_under_a_heading_is_the_paragraphs_not_the_head
     article = CLEANER.run(text).document.articles[0]
     assert article.headline == "远程办公的安全接入方案"
     assert article.blocks[0].text.startswith("虚拟专用网络（VPN）是以信道方式")
+
+
+def test_kicker_over_a_markdown_headline_joins_it() -> None:
+    # The extractor marked the large-type title as a heading but not the smaller kicker.
+    text = ("上一篇文章到这里结束了。\n老城区居民休闲有了新去处\n## 全市新建的三座口袋公园下月全部开放\n"
+            "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。\n")
+    article = CLEANER.run(text).document.articles[-1]
+    assert (article.kicker, article.headline) == ("老城区居民休闲有了新去处", "全市新建的三座口袋公园下月全部开放")
+    assert CLEANER.run(CLEANER.run(text).text).text == CLEANER.run(text).text
+
+
+def test_stacked_headline_that_fits_an_article_elsewhere_on_the_page_is_split_off() -> None:
+    # The top line of a two-line heading sums up the page's first article (printed without
+    # a headline), not the article above the stack nor the one below it.
+    text = "\n".join([
+        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        "养老服务中心覆盖全市街道",
+        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
+        "市园林部门新建三座口袋公园",
+        "地铁三号线年底通车",
+        "记者从市交通局获悉，地铁三号线将于年底通车，全线设站十二座。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == [
+        "市园林部门新建三座口袋公园", "养老服务中心覆盖全市街道", "地铁三号线年底通车"]

@@ -293,6 +293,9 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
     without columns, a long block that stops mid-sentence was cut at an edge."""
     if b.hard_break_before:
         return Gap(False, 1.0, "page or region break")
+    if role_a == "heading" and role_b == "markdown" and not b.blank_before and len(a.text) < len(b.text):
+        # A kicker in smaller type over the headline, which the extractor marked alone.
+        return Gap(True, 0.65, "kicker over a Markdown headline")
     if role_a == role_b == "markdown" and not b.blank_before and _markdown_level(a) == _markdown_level(b):
         # An extractor marks every line of a wrapped headline; two headlines stacked
         # one over the other are told apart later, by content (_split_heading_stacks).
@@ -438,6 +441,8 @@ def _subtitles(blocks: list[RawBlock]) -> list[RawBlock]:
 HEADING_KINDS = ("heading", "markdown")
 STACK_MARGIN = 0.25  # the top of a heading stack fits the article above this much better than the one below
 STACK_MATCH = 0.5  # ... and with the bottom fitting the one below, the evidence adds up to this
+STACK_MIN_CHARS = 4  # a headline has at least this many characters
+STACK_ELSEWHERE = 0.6  # the top heads an article elsewhere on the page only if it fits that one this well
 
 
 def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -445,27 +450,39 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
     its own) read like one two-line heading. Where the top lines sum up the article
     above and not the one below, they are that article's headline: split the stack."""
     result: list[RawBlock] = []
+    other_leads: list[str] | None = None  # leads of the page's text runs, read when first needed
     for index, block in enumerate(blocks):
         if block.kind not in HEADING_KINDS or len(block.lines) < 2 \
                 or SUBTITLE.match(block.lines[-1].text):
             result.append(block)
             continue
+        if other_leads is None:
+            other_leads = _run_leads(blocks)
         above, below = _lead_before(blocks, index), _lead_after(blocks, index)
+        # The top may head the article above (printed under it) or one printed elsewhere.
+        elsewhere = [lead for lead in other_leads if lead not in (below, above)]
         best: tuple[float, int, float, float] | None = None
         for cut in range(1, len(block.lines)):
             top = "".join(line.text for line in block.lines[:cut])
             bottom = "".join(line.text for line in block.lines[cut:])
-            top_above, top_below = match_score(top, above), match_score(top, below)
-            # The top must sum up the article above; the bottom must not sum it up better
-            # than the article below.
-            evidence = (top_above - top_below) + (match_score(bottom, below) - match_score(bottom, above))
-            if top_above - top_below < STACK_MARGIN or evidence < STACK_MATCH:
+            if min(len(top), len(bottom)) < STACK_MIN_CHARS:
+                continue
+            top_below = match_score(top, below)
+            top_other, other = match_score(top, above), above
+            for lead in elsewhere:  # away from its article only on strong evidence
+                fit = match_score(top, lead)
+                if fit >= STACK_ELSEWHERE and fit > top_other:
+                    top_other, other = fit, lead
+            # The top must sum up another article; the bottom must not sum that one up
+            # better than the article below.
+            evidence = (top_other - top_below) + (match_score(bottom, below) - match_score(bottom, other))
+            if top_other - top_below < STACK_MARGIN or evidence < STACK_MATCH:
                 continue
             if best is None or evidence > best[0]:
-                best = (evidence, cut, top_above, top_below)
+                best = (evidence, cut, top_other, top_below)
         if best is not None:
-            evidence, cut, fit_above, fit_below = best
-            reason = f"headline of the article above (fits it {fit_above:.2f}, the one below {fit_below:.2f})"
+            evidence, cut, fit_other, fit_below = best
+            reason = f"headline of another article (fits it {fit_other:.2f}, the one below {fit_below:.2f})"
             result.append(RawBlock(block.kind, block.lines[:cut], block.gaps[:cut], block.level, block.box_start,
                                    block.blank_before, block.hard_break_before))
             result.append(RawBlock(block.kind, block.lines[cut:], [Gap(False, min(0.95, 0.5 + evidence / 2), reason),
@@ -473,6 +490,18 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         result.append(block)
     return result
+
+
+def _run_leads(blocks: list[RawBlock]) -> list[str]:
+    """The lead of every run of text blocks between headings on the page."""
+    leads, run_start = [], 0
+    for index, block in enumerate([*blocks, None]):
+        if block is None or block.kind in HEADING_KINDS:
+            lead = _paragraph_text(blocks[run_start:index])
+            if lead:
+                leads.append(lead)
+            run_start = index + 1
+    return leads
 
 
 def _lead_before(blocks: list[RawBlock], index: int) -> str:

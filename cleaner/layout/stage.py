@@ -100,10 +100,10 @@ def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
 
 def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> None:
     for a, b, gap in zip(block.lines, block.lines[1:], block.gaps[1:], strict=False):
-        if block.kind == "markdown":  # the next line's `## ` goes with the line break
-            marker = MARKDOWN_HEADING.match(b.text)
+        marker = MARKDOWN_HEADING.match(b.text) if block.kind in ("markdown", "heading") else None
+        if marker is not None:  # the next line's `## ` goes with the line break
             title_a, title_b = (make_line(line.index, line.start, _markdown_title(line)) for line in (a, b))
-            edits.append(("heading-join", Edit(a.end, b.start + (marker.start(2) if marker else 0),
+            edits.append(("heading-join", Edit(a.end, b.start + marker.start(2),
                                                heading_joiner(title_a, title_b), note=gap.reason,
                                                confidence=gap.confidence)))
         elif block.kind == "heading":
