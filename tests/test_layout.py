@@ -269,3 +269,17 @@ def test_stacked_headline_that_fits_an_article_elsewhere_on_the_page_is_split_of
     articles = CLEANER.run(text).document.articles
     assert [a.headline for a in articles] == [
         "市园林部门新建三座口袋公园", "养老服务中心覆盖全市街道", "地铁三号线年底通车"]
+
+
+def test_column_wide_line_over_a_short_heading_line_starts_a_headline() -> None:
+    # 11-character column: a kicker that happens to fill the column, a title two
+    # characters short (like a first line, but no body line under it is full), then the
+    # body's first line. A full line opening a block over a short heading line is heading.
+    text = "\n".join([
+        "数据备份是管理员的", "主要职责之一，备份策略", "应当定期检查。",
+        "老城区居民休闲有新去处", "三座新公园下月开放",
+        "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert (articles[-1].kicker or "") + (articles[-1].headline or "") == "老城区居民休闲有新去处三座新公园下月开放"
+    assert articles[-1].blocks[0].text.startswith("今年以来")

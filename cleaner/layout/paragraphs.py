@@ -146,7 +146,8 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         over_paragraph = (not shape.indent_marks_box and nxt is not None and nxt.indent >= 2
                           and not line.indent and not nxt.hard_break_before)
         if (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index) or box_title
-                or over_paragraph or _over_unindented_paragraph(lines, index, width)):
+                or over_paragraph or _over_unindented_paragraph(lines, index, width)
+                or _over_heading_line(lines, kinds, index, width)):
             roles.append("heading")
         else:
             roles.append("text")
@@ -187,6 +188,8 @@ def _over_heading_line(lines: list[Line], kinds: list[str], index: int, width: i
     nxt = lines[index + 1]
     if nxt.hard_break_before or nxt.indent or nxt.ends_sentence:
         return False
+    if width is not None and nxt.width > width:
+        return False  # wider than the column: a column misread as narrower is likelier
     after = lines[index + 2] if index + 2 < len(lines) else None
     return _off_column(nxt, width, after, kinds[index + 2] if after is not None else None)
 
