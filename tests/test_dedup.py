@@ -28,6 +28,9 @@ COPY = "此外，各街道要在年底前建成综合为老服务中心，提供
 PAGE = f"区里出台养老服务新举措\n\n{FIRST}\n\n{COPY}\n\n区民政局将加强督促检查，确保各项措施落到实处。\n"
 
 
+BODY_AT_ELEVEN = ["今年以来，区民政局", "统筹资金，在全区新建村", "级互助幸福院，覆盖所有", "行政村。"]
+
+
 def han(text: str) -> Counter[str]:
     return Counter(HAN.findall(text))
 
@@ -92,6 +95,28 @@ def test_a_title_printed_under_its_kicker_and_again_glued_to_the_body_is_removed
     article = result.document.articles[-1]
     assert (article.kicker, article.headline) == ("聚焦民生实事", "全区新建十二所村级互助幸福院")
     assert article.blocks[0].text.startswith("今年以来")
+
+
+def test_a_headline_printed_again_and_wrapped_at_the_column_loses_the_copy() -> None:
+    # Its copy, set as the body's first line, wraps at the 11-character column, not where
+    # the headline's large type broke: the heading lines repeat themselves as one text.
+    page = "\n".join(["上一篇文章的正文到这里就结束了。", "全区新建十二所", "村级互助幸福院", "全区新建十二所村级互助",
+                      "幸福院", *BODY_AT_ELEVEN])
+    result = CLEANER.run(page)
+    assert [r["text"] for r in result.to_dict()["removed"]] == ["全区新建十二所村级互助幸福院"]
+    article = result.document.articles[-1]
+    assert article.headline == "全区新建十二所村级互助幸福院"
+    assert article.blocks[0].text.startswith("今年以来")
+
+
+def test_a_title_under_its_kicker_printed_again_on_its_own_line_is_removed() -> None:
+    # The title in large type runs wider than the 11-character column; its copy wraps in it.
+    page = "\n".join(["上一篇文章的正文到这里就结束了。", "聚焦民生实事", "全区新建十二所村级互助幸福院",
+                      "全区新建十二所村级互助", "幸福院", *BODY_AT_ELEVEN])
+    result = CLEANER.run(page)
+    assert [r["text"] for r in result.to_dict()["removed"]] == ["全区新建十二所村级互助幸福院"]
+    article = result.document.articles[-1]
+    assert (article.kicker, article.headline) == ("聚焦民生实事", "全区新建十二所村级互助幸福院")
 
 
 def test_nothing_is_lost_and_cleaning_again_removes_nothing_more() -> None:

@@ -283,3 +283,16 @@ def test_column_wide_line_over_a_short_heading_line_starts_a_headline() -> None:
     articles = CLEANER.run(text).document.articles
     assert (articles[-1].kicker or "") + (articles[-1].headline or "") == "老城区居民休闲有新去处三座新公园下月开放"
     assert articles[-1].blocks[0].text.startswith("今年以来")
+
+
+def test_heading_whose_title_under_a_kicker_retells_the_text_under_it_opens_an_article() -> None:
+    # The kicker says what the lead does not; the title alone is what retells it.
+    text = "\n".join([
+        "市区新建三座口袋公园",
+        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        "聚焦民生实事办好群众身边事 全市养老服务中心覆盖街道",
+        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        (None, "市区新建三座口袋公园"), ("聚焦民生实事办好群众身边事", "全市养老服务中心覆盖街道")]

@@ -164,13 +164,15 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
     headlines = [line for line, kind in zip(lines, kinds, strict=True) if kind in HEADLINE_TYPES]
     if not headlines:
         return []
+    # A body line may copy a whole headline or the title under its kicker.
+    titled = headlines + _titles_after_kickers(text, headlines)
     index = SketchIndex()
-    for number, headline in enumerate(headlines):
+    for number, headline in enumerate(titled):
         index.add(number, sketch(headline.key))
     longest = max(len(h.key) for h in headlines) + HEADLINE_SLACK
-    shortest = min(len(h.key) for h in headlines)
+    shortest = min(len(h.key) for h in titled)
     by_opening: dict[str, list[Span]] = {}
-    for headline in headlines + _titles_after_kickers(text, headlines):
+    for headline in titled:
         if headline.han >= settings.min_adjacent_chars:
             by_opening.setdefault(headline.key[:HEADLINE_OPENING], []).append(headline)
     repeats = []
@@ -197,8 +199,8 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         found = None
         if len(line.key) <= longest:
             for number in index.candidates(sketch(line.key)):
-                if line.key == headlines[number].key:
-                    kept = headlines[number]
+                if line.key == titled[number].key:
+                    kept = titled[number]
                     found = Repeat(line.start, line.end, kept.start, kept.end, "headline", 100.0)
                     break
         if found is None and len(line.key) > shortest:

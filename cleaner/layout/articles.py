@@ -177,8 +177,13 @@ def _is_subhead(unit: Masthead, before: Body, after: Body) -> bool:
         return False
     # A news headline restates its lead; a subhead names a section in words of its own.
     # A heading that retells the text under it, and not the text above, opens an article.
-    fits_after = match_score(heading.text, after.lead())
-    return fits_after < RETELLS_LEAD or fits_after < match_score(heading.text, before.lead()) + RETELLS_MARGIN
+    # Its title alone too (a kicker says what the lead does not); but where any part of it
+    # sums up the text above (an article's lead often names its sections), it is a subhead.
+    kicker, title, _ = split_heading(heading.text)
+    after_lead, before_lead = after.lead(), before.lead()
+    fits_after = max(match_score(text, after_lead) for text in {heading.text, title})
+    fits_before = max(match_score(text, before_lead) for text in {heading.text, title, kicker or title})
+    return fits_after < RETELLS_LEAD or fits_after < fits_before + RETELLS_MARGIN
 
 
 def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> list[Masthead | Body]:

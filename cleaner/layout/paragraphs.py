@@ -61,6 +61,7 @@ class RawBlock:
     blank_before: bool = False
     hard_break_before: bool = False
     drop_marker: bool = False  # a Markdown marker (`# `) on a line that is text, not a heading
+    kicker_lines: int = 0  # heading lines known to be a kicker: a kicker space follows them
 
     @property
     def text(self) -> str:
@@ -418,7 +419,7 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             previous.gaps.append(Gap(True, 0.6, "short line under a heading continues it"))
             continue
         merged.append(block)
-    return _split_heading_stacks(_subtitles(merged))
+    return _headline_printed_again(_split_heading_stacks(_subtitles(merged)))
 
 
 def _joined(block: RawBlock) -> Line:
@@ -493,6 +494,63 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         result.append(block)
     return result
+
+
+def _headline_printed_again(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A run of heading lines that ends with the same text as the lines before it: the
+    page printed the headline again as its body's first line (wrapped at the column,
+    so its lines break elsewhere). That copy is the body's, as text: `dedup-repeats`
+    finds it there, next to its original."""
+    result: list[RawBlock] = []
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind != "heading":
+            result.append(blocks[index])
+            index += 1
+            continue
+        end = index
+        while end < len(blocks) and blocks[end].kind == "heading":
+            end += 1
+        run = blocks[index:end]
+        found = _repeated_tail(["".join(line.text.split()) for block in run for line in block.lines])
+        if found is None:
+            result.extend(run)
+        else:
+            title, cut = found
+            copy: list[Line] = []
+            seen = 0
+            for block in run:
+                keep = max(0, min(len(block.lines), cut - seen))
+                if keep:
+                    kept = RawBlock(block.kind, block.lines[:keep], block.gaps[:keep], block.level,
+                                    block.box_start, block.blank_before, block.hard_break_before)
+                    # Heading lines over the title that the copy repeats are its kicker.
+                    if 0 < title - seen < keep:
+                        kept.kicker_lines = title - seen
+                    result.append(kept)
+                seen += len(block.lines)
+                copy += block.lines[keep:]
+            reason = "the headline printed again as the body's first line"
+            gaps = [Gap(False, 0.8, reason)] + [Gap(True, 0.8, reason)] * (len(copy) - 1)
+            result.append(RawBlock("paragraph", copy, gaps, hard_break_before=copy[0].hard_break_before))
+        index = end
+    return result
+
+
+def _repeated_tail(texts: list[str]) -> tuple[int, int] | None:
+    """(start, cut): the last lines, from `cut`, repeat as one text the lines from `start`."""
+    for cut in range(1, len(texts)):
+        tail = "".join(texts[cut:])
+        if len(tail) < STACK_MIN_CHARS:
+            break
+        before = ""
+        for start in range(cut - 1, -1, -1):
+            before = texts[start] + before
+            if len(before) >= len(tail):
+                if before == tail:
+                    return start, cut
+                break
+    return None
 
 
 def _run_leads(blocks: list[RawBlock]) -> list[str]:

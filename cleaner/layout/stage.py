@@ -99,7 +99,10 @@ def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
 
 
 def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> None:
-    for a, b, gap in zip(block.lines, block.lines[1:], block.gaps[1:], strict=False):
+    for number, (a, b, gap) in enumerate(zip(block.lines, block.lines[1:], block.gaps[1:], strict=False), 1):
+        if number == block.kicker_lines:
+            edits.append(("heading-join", Edit(a.end, b.start, " ", note="kicker over the title", confidence=0.8)))
+            continue
         marker = MARKDOWN_HEADING.match(b.text) if block.kind in ("markdown", "heading") else None
         if marker is not None:  # the next line's `## ` goes with the line break
             title_a, title_b = (make_line(line.index, line.start, _markdown_title(line)) for line in (a, b))
