@@ -296,3 +296,41 @@ def test_heading_whose_title_under_a_kicker_retells_the_text_under_it_opens_an_a
     articles = CLEANER.run(text).document.articles
     assert [(a.kicker, a.headline) for a in articles] == [
         (None, "市区新建三座口袋公园"), ("聚焦民生实事办好群众身边事", "全市养老服务中心覆盖街道")]
+
+
+def test_paragraph_tail_from_another_page_at_the_foot_is_a_fragment() -> None:
+    # Under the page's last article, a paragraph whose first line is full body text,
+    # unindented (this page's paragraphs open two characters short): it goes on from a
+    # paragraph printed elsewhere, under no headline of this page.
+    text = "\n".join([
+        "市区新建三座口袋公园",
+        "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。",
+        "（据市园林局）",
+        "街道全覆盖，可提供助餐", "助浴服务。",
+    ])
+    result = CLEANER.run(text)
+    assert [a.headline for a in result.document.articles] == ["市区新建三座口袋公园"]
+    assert [b.text for b in result.document.fragments] == ["街道全覆盖，可提供助餐助浴服务。"]
+
+
+def test_headless_paragraph_that_opens_like_one_stays_an_article() -> None:
+    text = "\n".join([
+        "市区新建三座口袋公园",
+        "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。",
+        "（据市园林局）",
+        "记者从市民政局获悉，", "全市养老服务中心已实现", "街道全覆盖，可提供助餐", "助浴服务。",
+    ])
+    result = CLEANER.run(text)
+    assert len(result.document.articles) == 2 and not result.document.fragments
+
+
+def test_short_line_over_an_indented_line_ends_its_paragraph_where_indents_mark_paragraphs() -> None:
+    # An 11-character column whose paragraphs keep their indent; the first ends on a
+    # bracket in a short line.
+    text = "\n".join([
+        "  今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "公园配有座椅、步道和儿",
+        "童游乐设施（休闲）",
+        "  预计下月全部开放，", "市民可免费入园游览，园", "林部门将安排专人负责日", "常养护。",
+    ])
+    blocks = CLEANER.run(text).document.articles[0].blocks
+    assert [b.text[-6:] for b in blocks] == ["设施（休闲）", "责日常养护。"]

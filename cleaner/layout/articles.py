@@ -88,18 +88,33 @@ def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -
     bodies = [u for u in units if isinstance(u, Body)]
     mastheads = [u for u in units if isinstance(u, Masthead)]
     attached, changes = _attach(mastheads, bodies, units, ctx, "attach-headline" in enabled)
+    leftovers = _leftovers(units, attached) if "fragment" in enabled else []
     document = Document()
     for body in bodies:
-        document.articles.append(_article(body, attached.get(id(body), [])))
+        if body not in leftovers:
+            document.articles.append(_article(body, attached.get(id(body), [])))
     unattached = [m for m in mastheads if not any(m in attached_list for attached_list in attached.values())]
-    for block in sorted(strays + [b for m in unattached for b in ([m.heading] if m.heading else []) + m.bylines],
-                        key=lambda b: b.index):
+    for block in sorted(strays + [b for m in unattached for b in ([m.heading] if m.heading else []) + m.bylines]
+                        + [b for body in leftovers for b in body.blocks], key=lambda b: b.index):
         document.fragments.append(Block("fragment", block.text, block.start, block.end))
         changes.append(Change("fragment", block.start, block.end, block.text, "",
                               note="belongs to no article on the page", confidence=0.6))
         ctx.decide(Decision("fragment", "fragment", f"set apart: {block.text[:30]}", 0.6,
                             {"text": block.text}, block.start, block.end))
     return document, changes
+
+
+def _leftovers(units: list[Masthead | Body], attached: dict[int, list[Masthead]]) -> list[Body]:
+    """A paragraph at the top or foot of the page, under no headline or byline, that
+    starts in mid-paragraph (its first line full, unindented): the tail of an article
+    printed on another page, not an article of this one."""
+    found = []
+    for position in (0, len(units) - 1) if len(units) > 1 else ():
+        unit = units[position]
+        if (isinstance(unit, Body) and id(unit) not in attached and len(unit.blocks) == 1 and not unit.sources
+                and unit.blocks[0].info.kind == "paragraph" and unit.blocks[0].info.starts_mid_paragraph):
+            found.append(unit)
+    return found
 
 
 def _units(blocks: list[PlacedBlock]) -> list[Masthead | Body]:

@@ -211,7 +211,7 @@ def _heading_wrapped_in_column(lines: list[Line], kinds: list[str], index: int, 
         total += len(line.text)
         if total > MAX_HEADING_CHARS:
             return None
-        if _fills_column(line, width):
+        if fills_column(line, width):
             continue
         nxt = lines[end + 1] if end + 1 < len(lines) else None
         if end == index or line.ends_sentence or (nxt is not None and nxt.starts_continuation):
@@ -238,12 +238,12 @@ def wider_gap(line: Line, shape: PageShape) -> bool:
 def _off_column(line: Line, width: int | None, nxt: Line | None, next_kind: str | None) -> bool:
     if width is None:
         return True
-    if _fills_column(line, width):
+    if fills_column(line, width):
         return False
     return not _first_line_shape(line, width, nxt, next_kind)
 
 
-def _fills_column(line: Line, width: int) -> bool:
+def fills_column(line: Line, width: int) -> bool:
     """A body line fills its column; only its punctuation, squeezed or hung in the
     margin, lets it run over."""
     return line.width >= width - 2 and (line.width <= width or (line.min_width <= width + 1 and line.squeeze > 0))
@@ -262,7 +262,7 @@ def _first_line_shape(line: Line, width: int, nxt: Line | None, next_kind: str |
     # that did not fit.
     if line.width + line.run_on < width - 6:
         return False
-    if next_kind == "short" and not _fills_column(nxt, width) and not _near_first_line(nxt, width):
+    if next_kind == "short" and not fills_column(nxt, width) and not _near_first_line(nxt, width):
         return False  # the next line is no body line: a heading, so this one is too
     return _filled(nxt) >= width - 2 or nxt.ends_sentence or not _near_first_line(nxt, width)
 
@@ -342,6 +342,10 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
         if a.ends_sentence:
             return Gap(False, 0.95, "paragraph per line; sentence ends")
         return Gap(False, 0.55, "short line without final punctuation")
+    if not a.ends_sentence and b.indent >= 2 and not shape.indent_marks_box and _filled(a) < width - 2:
+        # Where indents mark paragraphs, a short line over one ends its paragraph, on a
+        # closing bracket (`（…）`) or at the edge of the text.
+        return Gap(False, 0.7, "short line over an indented line")
     if a.ends_sentence:
         if a.width < width - 1:
             return Gap(False, 0.95, "short line ends a sentence: paragraph end")

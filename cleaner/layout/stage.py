@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from cleaner.engine.record import Decision, Edit
 from cleaner.layout.columns import measure
 from cleaner.layout.lines import Line, make_line, split_lines
-from cleaner.layout.paragraphs import HYPHENATED, RawBlock, heading_joiner, segment, wrap_joiner
+from cleaner.layout.paragraphs import HYPHENATED, RawBlock, fills_column, heading_joiner, segment, wrap_joiner
 from cleaner.layout.patterns import HAS_CONTENT, MARKDOWN_HEADING, TRAILING_SOURCE
 
 
@@ -27,6 +27,10 @@ class BlockInfo:
     level: int = 0
     line_count: int = 1
     weakest_join: float = 1.0
+    # Its first line is body text filling the column, unindented: it goes on from text
+    # printed elsewhere (a paragraph opens with an indent, or two characters short where
+    # the indent is lost).
+    starts_mid_paragraph: bool = False
 
 
 # A paragraph break kept as it was (one newline, no edit) but decided below this
@@ -74,6 +78,7 @@ def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
             level=block.level,
             line_count=len(block.lines),
             weakest_join=min((g.confidence for g in block.gaps[1:]), default=1.0),
+            starts_mid_paragraph=_starts_mid_paragraph(block, shape.column_width[first.index]),
         )
         if block.kind == "markdown" and not HAS_CONTENT.search(first.text.lstrip("#")):
             info.kind = "paragraph"  # `# “`: nothing to head an article with; kept as text
@@ -96,6 +101,14 @@ def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
     if previous_end is not None and text[previous_end:] not in ("", "\n"):
         edits.append(("paragraph-break", Edit(previous_end, len(text), "", note="page end")))
     return LayoutPlan(edits, infos, decisions)
+
+
+def _starts_mid_paragraph(block: RawBlock, width: int | None) -> bool:
+    """Its first line is body text (clause punctuation: no heading run into the paragraph)
+    that fills the column, unindented."""
+    first = block.lines[0]
+    return (block.kind == "paragraph" and not first.indent and first.has_clause_punct and width is not None
+            and fills_column(first, width) and first.min_width > width - 3)  # not a first line squeezed
 
 
 def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> None:
