@@ -27,6 +27,7 @@ RETELLS_LEAD = 0.6  # a heading fitting the text under it this well is a headlin
 RETELLS_MARGIN = 0.25
 # A headline printed away from its article that fits a paragraph inside a body this
 # well (and much better than any body's lead) heads the article that starts there.
+LEFTOVER_EVIDENCE = 2  # paragraphs opening visibly that a page needs before one that does not is a leftover
 LATE_HEADLINE_MIN = 0.6
 LATE_HEADLINE_MARGIN = 0.25
 LATE_HEADLINE_MIN_HAN = 10
@@ -108,7 +109,12 @@ def _leftovers(units: list[Masthead | Body], attached: dict[int, list[Masthead]]
     """A paragraph at the top or foot of the page, under no headline or byline, that
     starts in mid-paragraph (its first line full, unindented): the tail of an article
     printed on another page, not an article of this one."""
-    found = []
+    found: list[Body] = []
+    # The page must show how its paragraphs open: some start visibly (indented or short).
+    opening = sum(1 for unit in units if isinstance(unit, Body) for block in unit.blocks
+                  if block.info.kind == "paragraph" and not block.info.starts_mid_paragraph)
+    if opening < LEFTOVER_EVIDENCE:
+        return found
     for position in (0, len(units) - 1) if len(units) > 1 else ():
         unit = units[position]
         if (isinstance(unit, Body) and id(unit) not in attached and len(unit.blocks) == 1 and not unit.sources
