@@ -335,3 +335,14 @@ def test_short_line_over_an_indented_line_ends_its_paragraph_where_indents_mark_
     ])
     blocks = CLEANER.run(text).document.articles[0].blocks
     assert [b.text[-6:] for b in blocks] == ["设施（休闲）", "责日常养护。"]
+
+
+def test_heading_between_two_bodies_that_retells_the_one_above_is_its_headline() -> None:
+    # Printed under its article, and nearly its lead word for word: no subhead of it.
+    text = "\n".join([
+        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        "老城区新建三座口袋公园",
+        "全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == ["老城区新建三座口袋公园", None]

@@ -25,6 +25,7 @@ MIN_ATTACH = 0.35
 SUBHEAD_MAX_LINE = 14  # characters per line of a subhead; headlines run longer
 RETELLS_LEAD = 0.6  # a heading fitting the text under it this well is a headline, not a subhead
 RETELLS_MARGIN = 0.25
+HEADS_ABOVE = 0.75  # ... and one retelling the text above this well is that article's headline
 # A headline printed away from its article that fits a paragraph inside a body this
 # well (and much better than any body's lead) heads the article that starts there.
 LEFTOVER_EVIDENCE = 2  # paragraphs opening visibly that a page needs before one that does not is a leftover
@@ -204,6 +205,9 @@ def _is_subhead(unit: Masthead, before: Body, after: Body) -> bool:
     after_lead, before_lead = after.lead(), before.lead()
     fits_after = max(match_score(text, after_lead) for text in {heading.text, title})
     fits_before = max(match_score(text, before_lead) for text in {heading.text, title, kicker or title})
+    if (match_score(heading.text, before_lead) >= HEADS_ABOVE and fits_after < RETELLS_LEAD - RETELLS_MARGIN
+            and not any(block.info.kind == "subhead" for block in before.blocks)):
+        return False  # it retells the article above, nearly word for word: printed under it
     return fits_after < RETELLS_LEAD or fits_after < fits_before + RETELLS_MARGIN
 
 
