@@ -172,6 +172,9 @@ SENTENCE_MARK = regex.compile(r"[。！？；…?!;]|[，、：,:][^\n]")
         ("就需要检查使用cron时\n用户在整个计划中扮演了关键的角色\n\n正文",
          "就需要检查使用cron时 用户在整个计划中扮演了关键的角色\n\n正文"),
         ("然后rsync\n进程只覆盖\n\n正文", "然后rsync进程只覆盖\n\n正文"),
+        # One region (between form feeds) whose kicker the engine set apart by a blank line.
+        ("上一段。\f输入唯一识别这台\n打印机的名称\n\n这种重复性的工作\n可以自动运行\n\f近日，会议召开。\n",
+         "上一段。\f输入唯一识别这台打印机的名称 这种重复性的工作可以自动运行\n\f近日，会议召开。\n"),
     ],
     keep=["工作取得成效\n社会救助稳步推进。\n\n下一段", "■ 本报记者 皮磊\n近日，会议召开", "THANK\nYOU",
           "如何把本地编译的\n软件包加入列表?\n\n正文"],
@@ -185,35 +188,49 @@ def ocr_headline_region(text: str, ctx: Context) -> Iterator[Edit]:
     characters, a space between Latin words). Where a line is not a wrap at the crop
     width (it is narrower than the wrapped lines below it, or the line below is wider),
     it is a kicker over its title: joined with the kicker/title space, which the layout
-    stage reads. Bylines and source credits are left to the layout stage. Only in OCR
-    text."""
+    stage reads. Where form feeds mark the regions, a region is read whole, blank lines
+    in it included (tesseract sets one between a kicker and its title). Bylines and
+    source credits are left to the layout stage. Only in OCR text."""
     if not _ocr(ctx):
         return
+    # The regions themselves where form feeds mark them (an engine may set a blank line
+    # between a kicker and its title inside one region); else the blank-line blocks.
+    splitter = r"(\f)" if "\f" in text and ctx.facts.get("form-feeds", "regions") == "regions" \
+        else r"(\n[ \t]*\n+)"
     offset = 0
-    for block in regex.split(r"(\n[ \t]*\n+)", text):
-        if not block.startswith("\n") and "\n" in block.strip("\n"):
+    for block in regex.split(splitter, text):
+        if block != "\f" and not block.startswith("\n") and "\n" in block.strip("\n"):
             yield from _join_headline(block, offset)
         offset += len(block)
 
 
 def _join_headline(block: str, offset: int) -> Iterator[Edit]:
-    lines = block.split("\n")
-    stripped = [line.strip() for line in lines]
-    if (len(lines) > HEADLINE_REGION_MAX_LINES or sum(len(line) for line in stripped) > HEADLINE_REGION_MAX_CHARS
-            or not all(stripped) or SENTENCE_MARK.search(block)
+    # The region's lines (start, end), blank ones left out.
+    lines = [(offset + m.start(), offset + m.end()) for m in regex.finditer(r"[^\n]*\S[^\n]*", block)]
+    stripped = [block[start - offset : end - offset].strip() for start, end in lines]
+    if (len(lines) < 2 or len(lines) > HEADLINE_REGION_MAX_LINES
+            or sum(len(line) for line in stripped) > HEADLINE_REGION_MAX_CHARS
+            or SENTENCE_MARK.search(block)
             or any(is_byline(line) or is_source_line(line) for line in stripped)
             or not regex.search(HAN, block)):
         return
-    wraps = _crop_wraps([display_width(regex.sub(r"\s+", "", line)) for line in stripped])
-    position = offset
-    for index, (line, next_line) in enumerate(itertools.pairwise(lines)):
-        position += len(line)
-        latin = line.rstrip()[-1:].isascii() and line.rstrip()[-1:].isalnum() \
-            and next_line.lstrip()[:1].isascii() and next_line.lstrip()[:1].isalnum()
+    gaps = [block[end - offset : next_start - offset] for (_, end), (next_start, _) in itertools.pairwise(lines)]
+    # Pieces the engine set apart by a blank line (a kicker and its title) wrap each alone.
+    wraps: list[bool] = []
+    piece_start = 0
+    for index in range(len(lines)):
+        if index == len(lines) - 1 or gaps[index].count("\n") > 1:
+            piece = stripped[piece_start : index + 1]
+            wraps += _crop_wraps([display_width(regex.sub(r"\s+", "", line)) for line in piece])
+            if index < len(lines) - 1:
+                wraps.append(False)
+            piece_start = index + 1
+    for index, ((_, end), (next_start, _)) in enumerate(itertools.pairwise(lines)):
+        line, next_line = stripped[index], stripped[index + 1]
+        latin = line[-1:].isascii() and line[-1:].isalnum() and next_line[:1].isascii() and next_line[:1].isalnum()
         # Not a wrap: a kicker over its title, kept apart by the kicker/title space.
-        yield Edit(position, position + 1, "" if wraps[index] and not latin else " ",
+        yield Edit(end, next_start, "" if wraps[index] and not latin else " ",
                    note="headline region" if wraps[index] else "kicker and title")
-        position += 1
 
 
 def _crop_wraps(widths: list[int]) -> list[bool]:
