@@ -26,10 +26,30 @@ def sketch(key: str, size: int = SKETCH_SIZE, n: int = SHINGLE) -> tuple[int, ..
     """The `size` smallest hashes of the key's character n-grams (deterministic across runs)."""
     if len(key) <= n:
         return (zlib.crc32(key.encode("utf-8")),) if key else ()
+    return smallest(gram_hashes(key, n), size)
+
+
+def gram_hashes(key: str, n: int = SHINGLE) -> list[int]:
+    """The hash of the n-gram at each position of `key` (none when it has n characters or fewer).
+    A passage inside the key has the hashes of its own n-grams in a slice: a block's hashes,
+    made once, give the sketch of each of its sentences without hashing them again."""
     encoded = key.encode("utf-32-le")  # four bytes a character: an n-gram is a fixed slice
     width = 4 * n
-    hashes = {zlib.crc32(encoded[i : i + width]) for i in range(0, len(encoded) - width + 4, 4)}
-    return tuple(sorted(hashes)[:size])  # faster than heapq.nsmallest at these sizes
+    crc32 = zlib.crc32
+    return [crc32(encoded[i : i + width]) for i in range(0, len(encoded) - width + 4, 4)]
+
+
+def smallest(hashes: list[int], size: int = SKETCH_SIZE) -> tuple[int, ...]:
+    """The `size` smallest distinct values of `hashes`."""
+    return tuple(sorted(set(hashes))[:size])  # faster than heapq.nsmallest at these sizes
+
+
+def sketch_within(key: str, hashes: list[int], offset: int, size: int = SKETCH_SIZE,
+                  n: int = SHINGLE) -> tuple[int, ...]:
+    """`sketch(key)` for a key found at `offset` in a longer key whose `gram_hashes` are `hashes`."""
+    if len(key) <= n:
+        return (zlib.crc32(key.encode("utf-8")),) if key else ()
+    return smallest(hashes[offset : offset + len(key) - n + 1], size)
 
 
 class SketchIndex:

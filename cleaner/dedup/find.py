@@ -22,13 +22,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from cleaner.dedup.blocking import SketchIndex, sketch
+from cleaner.dedup.blocking import SketchIndex, gram_hashes, sketch, sketch_within
 from cleaner.dedup.runs import overlaps, read_sentences, repeated_sentences
 from cleaner.dedup.sentences import (
     ALNUM,
-    HAN,
     OPENER_REACH,
     Span,
+    han_count,
     key_positions,
     make_span,
     sentence_bounds,
@@ -91,11 +91,13 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     # A block like an earlier one as a whole pairs the two; what goes is decided sentence
     # by sentence, so that text the layout glued onto the copy stays.
     taken = sorted((r.start, r.end) for r in repeats)
+    # Each block's n-gram hashes, made once: the sketch of the block and of its sentences.
+    block_hashes = {line.start: gram_hashes(line.key) for line in body}
     paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
-                              settings)
+                              settings, block_hashes)
     kind_of = {line.start: kind for line, kind in zip(lines, kinds, strict=True)}
     sentences = read_sentences(text, body, taken,
-                               [kind_of[line.start] == "paragraph" for line in body])
+                               [kind_of[line.start] == "paragraph" for line in body], block_hashes)
     repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
                 for f in repeated_sentences(text, sentences, paired, settings.min_chars, settings.min_adjacent_chars,
                                             settings.threshold)]
@@ -131,7 +133,7 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
             # that was printed between the copies stays with the first).
             if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and len(key) - index >= 0.9 * size
                     and ratio(key[earlier:index], key[index:index + size], settings.threshold) >= settings.threshold
-                    and len(HAN.findall(key[index:index + size])) >= settings.min_adjacent_chars):
+                    and han_count(key[index:index + size]) >= settings.min_adjacent_chars):
                 positions = positions or key_positions(text, line.start, line.end)
                 start, end = positions[index], positions[min(index + size, len(key)) - 1] + 1
                 # The punctuation that closed the first copy closes the second too: it goes with it.
@@ -147,7 +149,7 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
             rest = len(key) - index
             if (earlier is not None and line.start in cut_allowed and size // 2 <= rest < size
                     and rest >= settings.min_chars
-                    and len(HAN.findall(key[index:])) >= settings.min_adjacent_chars
+                    and han_count(key[index:]) >= settings.min_adjacent_chars
                     and ratio(key[earlier:earlier + rest], key[index:], settings.threshold) >= settings.threshold):
                 positions = positions or key_positions(text, line.start, line.end)
                 if ((earlier == 0 or text[positions[earlier] - 1].isspace())
@@ -258,13 +260,15 @@ def _headline_inside(text: str, line: Span, by_opening: dict[str, list[Span]], a
     return None
 
 
-def _repeated_blocks(text: str, body: list[Span], candidates: list[Span], settings: DedupSettings) -> dict[int, int]:
-    """Blocks (by their index in `body`) that repeat an earlier block, and the index of that block."""
+def _repeated_blocks(text: str, body: list[Span], candidates: list[Span], settings: DedupSettings,
+                     block_hashes: dict[int, list[int]]) -> dict[int, int]:
+    """Blocks (by their index in `body`) that repeat an earlier block, and the index of that block.
+    `block_hashes`: the `gram_hashes` of each block's key, by block start."""
     number_of = {line.start: number for number, line in enumerate(body)}
     index = SketchIndex()
     paired: dict[int, int] = {}
     for number, line in enumerate(candidates):
-        values = sketch(line.key)
+        values = sketch_within(line.key, block_hashes[line.start], 0)
         match = None
         if line.han >= settings.min_chars and not _single_quotation(text, line):
             match = _best(text, line, [candidates[i] for i in index.candidates(values)], settings.threshold)
