@@ -52,16 +52,28 @@ def detect_source(text: str, forced: str = "auto") -> Decision:
     """
     if forced not in SOURCES:
         raise ValueError(f"unknown source {forced!r} (choose from {', '.join(SOURCES)})")
-    lines = [line for line in text.replace("\f", "\n").split("\n") if line.strip()]
-    pairs = spaced = sporadic_lines = spread_lines = 0
-    for line in lines:
+    flat = text.replace("\f", "\n")
+    lines = [line for line in flat.split("\n") if line.strip()]
+    # Neither a Han run nor a gap crosses a line end: the counts over the whole text are the
+    # sums over its lines, and only the lines with a gap need reading one by one.
+    gap_ends = [match.end() for match in HAN_SPACE_HAN.finditer(flat)]
+    runs = HAN_RUN_RE.findall(flat)
+    spaced = len(gap_ends)
+    # Adjacent Han pairs, a space between or not: each run of n gives n - 1, each gap one
+    # more (counting the runs is much cheaper than matching every pair).
+    pairs = sum(map(len, runs)) - len(runs) + spaced
+    sporadic_lines = spread_lines = 0
+    line_end = -1
+    for gap_end in gap_ends:
+        if gap_end <= line_end:
+            continue  # a line read already
+        line_start = flat.rfind("\n", 0, gap_end) + 1
+        line_end = flat.find("\n", gap_end)
+        line_end = len(flat) if line_end < 0 else line_end
+        line = flat[line_start:line_end]
         gaps = len(HAN_SPACE_HAN.findall(line))
-        # Adjacent Han pairs, a space between or not: each run of n gives n - 1, each gap one
-        # more (counting the runs is much cheaper than matching every pair).
-        runs = HAN_RUN_RE.findall(line)
-        line_pairs = sum(map(len, runs)) - len(runs) + gaps
-        pairs += line_pairs
-        spaced += gaps
+        line_runs = HAN_RUN_RE.findall(line)
+        line_pairs = sum(map(len, line_runs)) - len(line_runs) + gaps
         if gaps and line_pairs:
             if not regex.search(r"[，。；！？]", line):
                 continue  # a headline (`kicker title`) or byline (`本报记者 皮磊`) has its spaces
