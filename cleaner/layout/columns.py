@@ -66,7 +66,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         if not window.candidates:
             result.append(None)
             continue
-        (_, filling), width = max((window.support(w), w) for w in window.candidates)
+        (_, filling), width = window.best()
         result.append(width if filling >= 2 else None)  # one line is no column
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
@@ -109,6 +109,8 @@ class _Window:
     over them is a few look-ups: what the lines fill, and the minimum widths of the
     body-text lines (which count against every column they are too wide for)."""
 
+    __slots__ = ("_body_min_widths", "_exact", "_filling", "_fills", "_lines", "_support", "candidates", "lines")
+
     def __init__(self, lines: list[Line], exact: list[int | None]) -> None:
         self._lines = lines
         self._exact = exact
@@ -118,21 +120,29 @@ class _Window:
         self._support = [0] * size  # by width
         self._filling = [0] * size
         self._body_min_widths: list[int] = []  # sorted
+        # What each line fills, made when it enters the window and used again when it leaves.
+        self._fills: dict[int, list[tuple[int, int]]] = {}
 
     def add(self, index: int, sign: int) -> None:
         """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
         line = self._lines[index]
         self.lines += sign
-        if line.width >= MIN_COLUMN_WIDTH:
-            left = self.candidates.get(line.width, 0) + sign
+        width = line.width
+        if width >= MIN_COLUMN_WIDTH:
+            left = self.candidates.get(width, 0) + sign
             if left:
-                self.candidates[line.width] = left
+                self.candidates[width] = left
             else:
-                del self.candidates[line.width]
+                del self.candidates[width]
+        fills = self._fills.pop(index, None) if sign < 0 else None
+        if fills is None:
+            fills = _fills(line, self._exact[index] is not None)
+            if sign > 0:
+                self._fills[index] = fills
         support, filling = self._support, self._filling
-        for width, gain in _fills(line, self._exact[index] is not None):
-            support[width] += sign * gain
-            filling[width] += sign
+        for filled, gain in fills:
+            support[filled] += sign * gain
+            filling[filled] += sign
         if line.has_clause_punct:
             if sign > 0:
                 insort(self._body_min_widths, line.min_width)
@@ -146,6 +156,15 @@ class _Window:
         if width >= len(self._support):
             return -2 * too_wide, 0
         return self._support[width] - 2 * too_wide, self._filling[width]
+
+    def best(self) -> tuple[tuple[int, int], int]:
+        """The largest (`support(width)`, width) over the candidate widths (there must be one):
+        `support` inlined, as this runs for every line."""
+        body, support, filling = self._body_min_widths, self._support, self._filling
+        bodies, size = len(body), len(support)
+        return max(((support[width] - 2 * (bodies - bisect_right(body, width + 1)), filling[width])
+                    if width < size else (-2 * (bodies - bisect_right(body, width + 1)), 0), width)
+                   for width in self.candidates)
 
 
 def measure(lines: list[Line]) -> PageShape:
