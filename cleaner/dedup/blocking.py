@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter, defaultdict
+from itertools import chain
 
 SHINGLE = 3
 SKETCH_SIZE = 8
@@ -64,11 +65,8 @@ class SketchIndex:
 
     def candidates(self, values: tuple[int, ...]) -> list[int]:
         """Passages sharing sketch values with `values`, most shared first (ties: earliest first)."""
-        shared: Counter[int] = Counter()
-        for value in values:
-            posting = self.postings.get(value)
-            if posting:
-                shared.update(posting)
+        # One count over all the postings met (a Counter per passage, not an update per value).
+        shared: Counter[int] = Counter(chain.from_iterable(filter(None, map(self.postings.get, values))))
         ranked = sorted(((item, count) for item, count in shared.items() if count >= min(MIN_SHARED, len(values))),
                         key=lambda item: (-item[1], item[0]))
         return [item for item, _ in ranked[: self.max_candidates]]

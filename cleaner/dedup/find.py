@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 
 from cleaner.dedup.blocking import SketchIndex, gram_hashes, sketch, sketch_within
 from cleaner.dedup.runs import overlaps, read_sentences, repeated_sentences
@@ -122,9 +123,11 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
         positions: list[int] = []  # where each key character is in the text, once a run is found
         last_seen: dict[str, int] = {}
         index = 0
-        for at, gram in enumerate(grams):
-            if at < index or gram not in seen_twice:
+        # The places of the n-grams that come back, picked out in C (most places are not).
+        for at in compress(range(len(grams)), map(seen_twice.__contains__, grams)):
+            if at < index:
                 continue
+            gram = grams[at]
             index = at
             earlier = last_seen.get(gram)
             last_seen[gram] = index
@@ -249,8 +252,8 @@ def _headline_inside(text: str, line: Span, by_opening: dict[str, list[Span]], a
     """A headline's copy glued onto the end of a block, or anywhere in a fragment (which is
     not printed: the copy goes to `removed` rather than to `fragments`)."""
     key = line.key
-    for index in range(1, len(key) - HEADLINE_OPENING + 1):
-        for headline in by_opening.get(key[index:index + HEADLINE_OPENING], ()):
+    for index in _openings_in(key, by_opening):
+        for headline in by_opening[key[index:index + HEADLINE_OPENING]]:
             end = index + len(headline.key)
             if key.startswith(headline.key, index) and (anywhere or end == len(key)):
                 positions = key_positions(text, line.start, line.end)
@@ -258,6 +261,24 @@ def _headline_inside(text: str, line: Span, by_opening: dict[str, list[Span]], a
                 if anywhere or not text[stop:line.end].strip():
                     return Repeat(positions[index], stop, headline.start, headline.end, "headline", 100.0)
     return None
+
+
+def _openings_in(key: str, by_opening: dict[str, list[Span]]) -> list[int]:
+    """Where a headline opening occurs in `key` after its first character, ascending: each
+    opening found by `str.find` (a few headlines a page) rather than every place looked up."""
+    last = len(key) - HEADLINE_OPENING
+    if len(by_opening) * 4 > last:  # more openings than places: look each place up
+        return [index for index in range(1, last + 1) if key[index:index + HEADLINE_OPENING] in by_opening]
+    found: list[int] = []
+    for opening in by_opening:
+        if len(opening) != HEADLINE_OPENING:
+            continue  # never a whole opening's worth of key
+        index = key.find(opening, 1)
+        while 0 < index <= last:
+            found.append(index)
+            index = key.find(opening, index + 1)
+    found.sort()
+    return found
 
 
 def _repeated_blocks(text: str, body: list[Span], candidates: list[Span], settings: DedupSettings,
