@@ -109,45 +109,41 @@ class _Window:
     over them is a few look-ups: what the lines fill, and the minimum widths of the
     body-text lines (which count against every column they are too wide for)."""
 
-    __slots__ = ("_body_min_widths", "_exact", "_filling", "_fills", "_lines", "_support", "candidates", "lines")
+    __slots__ = ("_body_min_widths", "_entries", "_filling", "_support", "candidates", "lines")
 
     def __init__(self, lines: list[Line], exact: list[int | None]) -> None:
-        self._lines = lines
-        self._exact = exact
         self.lines = 0
         self.candidates: dict[int, int] = {}  # widths (>= MIN_COLUMN_WIDTH) of the lines, counted
         size = max((line.width for line in lines), default=0) + 2
         self._support = [0] * size  # by width
         self._filling = [0] * size
         self._body_min_widths: list[int] = []  # sorted
-        # What each line fills, made when it enters the window and used again when it leaves.
-        self._fills: dict[int, list[tuple[int, int]]] = {}
+        # What each line brings to the window, made once (a line enters and leaves):
+        # its width as a candidate (or 0), what it fills, its minimum width if body text.
+        self._entries = [(line.width if line.width >= MIN_COLUMN_WIDTH else 0, _fills(line, exact is not None),
+                          line.min_width if line.has_clause_punct else None)
+                         for line, exact in zip(lines, exact, strict=True)]
 
     def add(self, index: int, sign: int) -> None:
         """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
-        line = self._lines[index]
+        width, fills, body_min_width = self._entries[index]
         self.lines += sign
-        width = line.width
-        if width >= MIN_COLUMN_WIDTH:
-            left = self.candidates.get(width, 0) + sign
+        if width:
+            candidates = self.candidates
+            left = candidates.get(width, 0) + sign
             if left:
-                self.candidates[width] = left
+                candidates[width] = left
             else:
-                del self.candidates[width]
-        fills = self._fills.pop(index, None) if sign < 0 else None
-        if fills is None:
-            fills = _fills(line, self._exact[index] is not None)
-            if sign > 0:
-                self._fills[index] = fills
+                del candidates[width]
         support, filling = self._support, self._filling
         for filled, gain in fills:
             support[filled] += sign * gain
             filling[filled] += sign
-        if line.has_clause_punct:
+        if body_min_width is not None:
             if sign > 0:
-                insort(self._body_min_widths, line.min_width)
+                insort(self._body_min_widths, body_min_width)
             else:
-                del self._body_min_widths[bisect_left(self._body_min_widths, line.min_width)]
+                del self._body_min_widths[bisect_left(self._body_min_widths, body_min_width)]
 
     def support(self, width: int) -> tuple[int, int]:
         """`_support(lines, window, exact, width)`. A line filling a width is never too
