@@ -41,7 +41,16 @@ def gram_hashes(key: str, n: int = SHINGLE) -> list[int]:
 
 
 def smallest(hashes: list[int], size: int = SKETCH_SIZE) -> tuple[int, ...]:
-    """The `size` smallest distinct values of `hashes`."""
+    """The `size` smallest distinct values of `hashes` (32-bit hashes)."""
+    count = len(hashes)
+    if count > 4 * size:
+        # The hashes are about uniform: the smallest `size` are most likely below a bound
+        # that about 2 * `size` of them are under. Sort only those (picked out in C); when
+        # fewer than `size` distinct values are under it, sort them all.
+        bound = (2 * size << 32) // count
+        below = set(filter(bound.__gt__, hashes))
+        if len(below) >= size:
+            return tuple(sorted(below)[:size])
     return tuple(sorted(set(hashes))[:size])  # faster than heapq.nsmallest at these sizes
 
 
