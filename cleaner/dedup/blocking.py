@@ -75,10 +75,14 @@ class SketchIndex:
     def candidates(self, values: tuple[int, ...]) -> list[int]:
         """Passages sharing sketch values with `values`, most shared first (ties: earliest first)."""
         # One count over all the postings met (a Counter per passage, not an update per value).
-        shared: Counter[int] = Counter(chain.from_iterable(filter(None, map(self.postings.get, values))))
-        ranked = sorted(((item, count) for item, count in shared.items() if count >= min(MIN_SHARED, len(values))),
-                        key=lambda item: (-item[1], item[0]))
-        return [item for item, _ in ranked[: self.max_candidates]]
+        met = list(chain.from_iterable(filter(None, map(self.postings.get, values))))
+        if not met:
+            return []
+        shared: Counter[int] = Counter(met)
+        least = min(MIN_SHARED, len(values))
+        # Sorted as (-count, item): most shared first, ties earliest first.
+        ranked = sorted([(-count, item) for item, count in shared.items() if count >= least])
+        return [item for _, item in ranked[: self.max_candidates]]
 
     def add(self, item: int, values: tuple[int, ...]) -> None:
         for value in values:

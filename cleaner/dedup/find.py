@@ -112,6 +112,8 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
     cut by the end of the block; in body text a phrase that ends two clauses is no such copy."""
     headlines = sorted((r.start, r.end) for r in taken)
     repeats = []
+    # The settings as locals: the loop below reads them at every place it visits.
+    shortest, threshold, min_chars = settings.min_adjacent_chars, settings.threshold, settings.min_chars
     for line in body:
         key = line.key
         # Only where an n-gram comes back can a run come back: read those places alone
@@ -134,9 +136,9 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
             size = index - earlier if earlier is not None else 0
             # The second copy may lack a few characters at the end of the block (an opener
             # that was printed between the copies stays with the first).
-            if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and len(key) - index >= 0.9 * size
-                    and ratio(key[earlier:index], key[index:index + size], settings.threshold) >= settings.threshold
-                    and han_count(key[index:index + size]) >= settings.min_adjacent_chars):
+            if (shortest <= size <= DOUBLED_LONGEST and len(key) - index >= 0.9 * size
+                    and ratio(key[earlier:index], key[index:index + size], threshold) >= threshold
+                    and han_count(key[index:index + size]) >= shortest):
                 positions = positions or key_positions(text, line.start, line.end)
                 start, end = positions[index], positions[min(index + size, len(key)) - 1] + 1
                 # The punctuation that closed the first copy closes the second too: it goes with it.
@@ -151,9 +153,9 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
                     continue
             rest = len(key) - index
             if (earlier is not None and line.start in cut_allowed and size // 2 <= rest < size
-                    and rest >= settings.min_chars
-                    and han_count(key[index:]) >= settings.min_adjacent_chars
-                    and ratio(key[earlier:earlier + rest], key[index:], settings.threshold) >= settings.threshold):
+                    and rest >= min_chars
+                    and han_count(key[index:]) >= shortest
+                    and ratio(key[earlier:earlier + rest], key[index:], threshold) >= threshold):
                 positions = positions or key_positions(text, line.start, line.end)
                 if ((earlier == 0 or text[positions[earlier] - 1].isspace())
                         and not overlaps(headlines, positions[index], line.end)):
