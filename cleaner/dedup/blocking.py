@@ -11,7 +11,7 @@ passages (a formula of the paper) says nothing: its posting list stops growing.
 from __future__ import annotations
 
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from itertools import chain
 
 SHINGLE = 3
@@ -74,12 +74,14 @@ class SketchIndex:
 
     def candidates(self, values: tuple[int, ...]) -> list[int]:
         """Passages sharing sketch values with `values`, most shared first (ties: earliest first)."""
-        # One count over all the postings met (a Counter per passage, not an update per value).
+        # An item is in a value's posting once: how often it is met is how many values it shares.
         met = list(chain.from_iterable(filter(None, map(self.postings.get, values))))
-        if not met:
-            return []
-        shared: Counter[int] = Counter(met)
         least = min(MIN_SHARED, len(values))
+        if not met or (least > 1 and len(set(met)) == len(met)):
+            return []  # nothing shares enough (most passages: a set says so in C)
+        shared: dict[int, int] = {}
+        for item in met:  # a handful: cheaper than making a Counter
+            shared[item] = shared.get(item, 0) + 1
         # Sorted as (-count, item): most shared first, ties earliest first.
         ranked = sorted([(-count, item) for item, count in shared.items() if count >= least])
         return [item for _, item in ranked[: self.max_candidates]]
