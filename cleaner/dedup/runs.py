@@ -81,8 +81,8 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
                    block_hashes: dict[int, list[int]] | None = None) -> list[Sentence]:
     """The body's sentences in order; parts already removed are left out. An unfinished
     sentence at the end of a block continues in the next when `runs_on` says the block
-    may run on (a paragraph, not a subhead). `block_hashes`: the `gram_hashes` of the
-    blocks' keys by block start, where already made."""
+    may run on (a paragraph, not a subhead). `body`: spans made by `make_span`;
+    `block_hashes`: the `gram_hashes` of the blocks' keys by block start, where already made."""
     sentences: list[Sentence] = []
     pending: Sentence | None = None
     previous_end = -1
@@ -101,7 +101,8 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
         # of text[line.start:keyed_to] (kept up to date: no key made again from the start).
         keyed_to, offset = line.start, 0
         for order, (start, end) in enumerate(bounds):
-            piece = make_span(text, start, end)
+            # A block that is one sentence is its own span (the blocks are made by `make_span` too).
+            piece = line if start == line.start and end == line.end else make_span(text, start, end)
             if start > keyed_to:  # a removed sentence before this one
                 offset += len(key_of(text[keyed_to:start]))
             if pending is not None:
