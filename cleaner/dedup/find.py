@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import compress
 
-from cleaner.dedup.blocking import SketchIndex, gram_hashes, sketch, sketch_within
+from cleaner.dedup.blocking import SketchIndex, sketch
 from cleaner.dedup.runs import overlaps, read_sentences, repeated_sentences
 from cleaner.dedup.sentences import (
     ALNUM,
@@ -92,13 +92,14 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     # A block like an earlier one as a whole pairs the two; what goes is decided sentence
     # by sentence, so that text the layout glued onto the copy stays.
     taken = sorted((r.start, r.end) for r in repeats)
-    # Each block's n-gram hashes, made once: the sketch of the block and of its sentences.
-    block_hashes = {line.start: gram_hashes(line.key) for line in body}
-    paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
-                              settings, block_hashes)
     kind_of = {line.start: kind for line, kind in zip(lines, kinds, strict=True)}
+    # Reading the sentences sketches each block on the way (from the n-gram hashes its
+    # sentences' sketches are cut from): the block reading below uses those sketches.
+    block_sketches: dict[int, tuple[int, ...]] = {}
     sentences = read_sentences(text, body, taken,
-                               [kind_of[line.start] == "paragraph" for line in body], block_hashes)
+                               [kind_of[line.start] == "paragraph" for line in body], block_sketches)
+    paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
+                              settings, block_sketches)
     repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
                 for f in repeated_sentences(text, sentences, paired, settings.min_chars, settings.min_adjacent_chars,
                                             settings.threshold)]
@@ -284,14 +285,16 @@ def _openings_in(key: str, by_opening: dict[str, list[Span]]) -> list[int]:
 
 
 def _repeated_blocks(text: str, body: list[Span], candidates: list[Span], settings: DedupSettings,
-                     block_hashes: dict[int, list[int]]) -> dict[int, int]:
+                     block_sketches: dict[int, tuple[int, ...]]) -> dict[int, int]:
     """Blocks (by their index in `body`) that repeat an earlier block, and the index of that block.
-    `block_hashes`: the `gram_hashes` of each block's key, by block start."""
+    `block_sketches`: the sketches of the blocks' keys made already, by block start."""
     number_of = {line.start: number for number, line in enumerate(body)}
     index = SketchIndex()
     paired: dict[int, int] = {}
     for number, line in enumerate(candidates):
-        values = sketch_within(line.key, block_hashes[line.start], 0)
+        values = block_sketches.get(line.start)
+        if values is None:
+            values = sketch(line.key)
         match = None
         if line.han >= settings.min_chars and not _single_quotation(text, line):
             match = _best(text, line, [candidates[i] for i in index.candidates(values)], settings.threshold)

@@ -78,11 +78,12 @@ class Match:
 
 
 def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], runs_on: list[bool],
-                   block_hashes: dict[int, list[int]] | None = None) -> list[Sentence]:
+                   block_sketches: dict[int, tuple[int, ...]] | None = None) -> list[Sentence]:
     """The body's sentences in order; parts already removed are left out. An unfinished
     sentence at the end of a block continues in the next when `runs_on` says the block
-    may run on (a paragraph, not a subhead). `body`: spans made by `make_span`;
-    `block_hashes`: the `gram_hashes` of the blocks' keys by block start, where already made."""
+    may run on (a paragraph, not a subhead). `body`: spans made by `make_span`. The
+    sketch of each block read is put in `block_sketches` (by block start), if given:
+    it comes from the n-gram hashes made for the block's sentences anyway."""
     sentences: list[Sentence] = []
     pending: Sentence | None = None
     previous_end = -1
@@ -93,10 +94,13 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
         if pending is not None and (not bounds or text[previous_end:bounds[0][0]].strip()):
             sentences.append(pending)  # something stands between: no sentence runs over the break
             pending = None
-        # The block's n-gram hashes, made once: each sentence's sketch is a slice of them.
-        hashes = block_hashes.get(line.start) if block_hashes is not None else None
-        if hashes is None:
-            hashes = gram_hashes(line.key) if bounds else []
+        # The block's n-gram hashes, made once: each sentence's sketch is a slice of them
+        # (and the block's own sketch is all of them). Dropped with the block: a long
+        # page's hashes are never all held at once.
+        hashes = gram_hashes(line.key) if bounds else []
+        block_values = sketch_within(line.key, hashes, 0) if bounds else None
+        if block_sketches is not None and block_values is not None:
+            block_sketches[line.start] = block_values
         # Where each piece's key starts in the block's key: `offset`, the length of the key
         # of text[line.start:keyed_to] (kept up to date: no key made again from the start).
         keyed_to, offset = line.start, 0
@@ -114,7 +118,8 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
                 pending = None
             else:
                 current = Sentence(0, number, order == 0, [(start, end)], piece,
-                                   sketch_within(piece.key, hashes, offset))
+                                   block_values if piece is line and block_values is not None
+                                   else sketch_within(piece.key, hashes, offset))
             offset, keyed_to = offset + len(piece.key), end
             if order == len(bounds) - 1 and runs_on[number] and not _terminated(text[start:end]):
                 pending = current
