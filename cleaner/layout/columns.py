@@ -42,7 +42,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
     # `_support` of every width over the window of six lines each side, kept up to date
     # as the window slides (each line enters and leaves once) instead of summed again for
-    # each line and each candidate width: see `_fills` and `_window_support`.
+    # each line and each candidate width: see `_fills_from` and `_Window`.
     count = len(lines)
     window = _Window(lines, exact)
     for position in range(min(NEIGHBOURS, count)):
@@ -95,13 +95,12 @@ def _support(lines: list[Line], near: list[int], exact: list[int | None], width:
     return support, filling
 
 
-def _fills(line: Line, exact: bool) -> list[tuple[int, int]]:
-    """The column widths `line` fills in `_support`, with the support it gives each
-    (widths below 0 left out: no column is that narrow)."""
-    fills = [(line.width, 2 if exact else 1), (line.width + 1, 1)]
-    if line.squeeze:  # over the column by punctuation that can be squeezed or hung
-        fills += [(width, 1) for width in range(max(0, line.min_width - 1), line.width)]
-    return fills
+def _fills_from(line: Line) -> int:
+    """The narrowest column width `line` fills in `_support`: it fills every width from
+    there to one over its own, each with support 1 (2 at its own width when it is exact):
+    a cell short (a digit, a Latin letter), at its width, or over it by punctuation that
+    can be squeezed or hung (widths below 0 left out: no column is that narrow)."""
+    return max(0, line.min_width - 1) if line.squeeze else line.width
 
 
 class _Window:
@@ -118,17 +117,18 @@ class _Window:
         self._support = [0] * size  # by width
         self._filling = [0] * size
         self._body_min_widths: list[int] = []  # sorted
-        # What each line brings to the window, made once (a line enters and leaves):
-        # its width as a candidate (or 0), what it fills, its minimum width if body text.
-        self._entries = [(line.width if line.width >= MIN_COLUMN_WIDTH else 0, _fills(line, exact is not None),
+        # What each line brings to the window, made once (a line enters and leaves): its
+        # width, the widths it fills (`_fills_from`), whether it is exact, its minimum
+        # width if it is body text.
+        self._entries = [(line.width, _fills_from(line), exact is not None,
                           line.min_width if line.has_clause_punct else None)
                          for line, exact in zip(lines, exact, strict=True)]
 
     def add(self, index: int, sign: int) -> None:
         """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
-        width, fills, body_min_width = self._entries[index]
+        width, low, exact, body_min_width = self._entries[index]
         self.lines += sign
-        if width:
+        if width >= MIN_COLUMN_WIDTH:
             candidates = self.candidates
             left = candidates.get(width, 0) + sign
             if left:
@@ -136,9 +136,11 @@ class _Window:
             else:
                 del candidates[width]
         support, filling = self._support, self._filling
-        for filled, gain in fills:
-            support[filled] += sign * gain
+        for filled in range(low, width + 2):
+            support[filled] += sign
             filling[filled] += sign
+        if exact:  # an exact line counts twice at its own width
+            support[width] += sign
         if body_min_width is not None:
             if sign > 0:
                 insort(self._body_min_widths, body_min_width)
