@@ -85,7 +85,7 @@ def detect_source(text: str, forced: str = "auto") -> Decision:
                 spread_lines += 1
             else:
                 sporadic_lines += 1
-    segments = [len(s.split()) and len("".join(s.split())) for s in text.split("\f")]
+    segments = [sum(map(len, s.split())) for s in text.split("\f")]  # non-space characters of each
     segments = [length for length in segments if length]
     evidence: dict[str, Any] = {
         "han_space_han_share": round(spaced / pairs, 4) if pairs else 0.0,
