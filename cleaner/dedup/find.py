@@ -270,7 +270,7 @@ def _openings_in(key: str, by_opening: dict[str, list[Span]]) -> list[int]:
     """Where a headline opening occurs in `key` after its first character, ascending: each
     opening found by `str.find` (a few headlines a page) rather than every place looked up."""
     last = len(key) - HEADLINE_OPENING
-    if len(by_opening) * 4 > last:  # more openings than places: look each place up
+    if len(by_opening) * 4 > last:  # many openings for a short key: look each place up
         return [index for index in range(1, last + 1) if key[index:index + HEADLINE_OPENING] in by_opening]
     found: list[int] = []
     for opening in by_opening:

@@ -120,9 +120,9 @@ class _Window:
         # What each line brings to the window, made once (a line enters and leaves): its
         # width, the widths it fills (`_fills_from`), whether it is exact, its minimum
         # width if it is body text.
-        self._entries = [(line.width, _fills_from(line), exact is not None,
+        self._entries = [(line.width, _fills_from(line), exact_width is not None,
                           line.min_width if line.has_clause_punct else None)
-                         for line, exact in zip(lines, exact, strict=True)]
+                         for line, exact_width in zip(lines, exact, strict=True)]
 
     def add(self, index: int, sign: int) -> None:
         """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
