@@ -61,11 +61,10 @@ def detect_source(text: str, forced: str = "auto") -> Decision:
     # Neither a Han run nor a gap crosses a line end: the counts over the whole text are the
     # sums over its lines, and only the lines with a gap need reading one by one.
     gap_ends = [match.end() for match in HAN_SPACE_HAN.finditer(flat)]
-    runs = HAN_RUN_RE.findall(flat)
     spaced = len(gap_ends)
     # Adjacent Han pairs, a space between or not: each run of n gives n - 1, each gap one
     # more (counting the runs is much cheaper than matching every pair).
-    pairs = sum(map(len, runs)) - len(runs) + spaced
+    pairs = _adjacent_han(flat) + spaced
     sporadic_lines = spread_lines = 0
     line_end = -1
     for gap_end in gap_ends:
@@ -119,6 +118,23 @@ def detect_source(text: str, forced: str = "auto") -> Decision:
     evidence["source"] = source
     reader = "an OCR engine" if source == "ocr" else "a PDF extractor"
     return Decision("detect-source", "source", f"page read by {reader} ({how})", confidence, evidence)
+
+
+# Han runs are read a chunk of lines at a time: a long document's runs are never all held.
+HAN_CHUNK = 1 << 16
+
+
+def _adjacent_han(text: str) -> int:
+    """How many pairs of Han characters stand next to each other in `text` (a run of n
+    gives n - 1). No run crosses a line end, so chunks end at one."""
+    pairs = start = 0
+    while start < len(text):
+        end = text.find("\n", start + HAN_CHUNK)
+        end = len(text) if end < 0 else end
+        runs = HAN_RUN_RE.findall(text, start, end)
+        pairs += sum(map(len, runs)) - len(runs)
+        start = end
+    return pairs
 
 
 def _ocr(ctx: Context) -> bool:
