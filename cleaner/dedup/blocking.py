@@ -11,7 +11,8 @@ passages (a formula of the paper) says nothing: its posting list stops growing.
 from __future__ import annotations
 
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
+from itertools import chain
 
 SHINGLE = 3
 SKETCH_SIZE = 8
@@ -26,10 +27,39 @@ def sketch(key: str, size: int = SKETCH_SIZE, n: int = SHINGLE) -> tuple[int, ..
     """The `size` smallest hashes of the key's character n-grams (deterministic across runs)."""
     if len(key) <= n:
         return (zlib.crc32(key.encode("utf-8")),) if key else ()
+    return smallest(gram_hashes(key, n), size)
+
+
+def gram_hashes(key: str, n: int = SHINGLE) -> list[int]:
+    """The hash of the n-gram at each position of `key` (none when it has n characters or fewer).
+    A passage inside the key has the hashes of its own n-grams in a slice: a block's hashes,
+    made once, give the sketch of each of its sentences without hashing them again."""
     encoded = key.encode("utf-32-le")  # four bytes a character: an n-gram is a fixed slice
     width = 4 * n
-    hashes = {zlib.crc32(encoded[i : i + width]) for i in range(0, len(encoded) - width + 4, 4)}
-    return tuple(sorted(hashes)[:size])  # faster than heapq.nsmallest at these sizes
+    crc32 = zlib.crc32
+    return [crc32(encoded[i : i + width]) for i in range(0, len(encoded) - width + 4, 4)]
+
+
+def smallest(hashes: list[int], size: int = SKETCH_SIZE) -> tuple[int, ...]:
+    """The `size` smallest distinct values of `hashes` (32-bit hashes)."""
+    count = len(hashes)
+    if count > 4 * size:
+        # The hashes are about uniform: the smallest `size` are most likely below a bound
+        # that about 2 * `size` of them are under. Sort only those (picked out in C); when
+        # fewer than `size` distinct values are under it, sort them all.
+        bound = (2 * size << 32) // count
+        below = set(filter(bound.__gt__, hashes))
+        if len(below) >= size:
+            return tuple(sorted(below)[:size])
+    return tuple(sorted(set(hashes))[:size])  # faster than heapq.nsmallest at these sizes
+
+
+def sketch_within(key: str, hashes: list[int], offset: int, size: int = SKETCH_SIZE,
+                  n: int = SHINGLE) -> tuple[int, ...]:
+    """`sketch(key)` for a key found at `offset` in a longer key whose `gram_hashes` are `hashes`."""
+    if len(key) <= n:
+        return (zlib.crc32(key.encode("utf-8")),) if key else ()
+    return smallest(hashes[offset : offset + len(key) - n + 1], size)
 
 
 class SketchIndex:
@@ -44,14 +74,17 @@ class SketchIndex:
 
     def candidates(self, values: tuple[int, ...]) -> list[int]:
         """Passages sharing sketch values with `values`, most shared first (ties: earliest first)."""
-        shared: Counter[int] = Counter()
-        for value in values:
-            posting = self.postings.get(value)
-            if posting:
-                shared.update(posting)
-        ranked = sorted(((item, count) for item, count in shared.items() if count >= min(MIN_SHARED, len(values))),
-                        key=lambda item: (-item[1], item[0]))
-        return [item for item, _ in ranked[: self.max_candidates]]
+        # An item is in a value's posting once: how often it is met is how many values it shares.
+        met = list(chain.from_iterable(filter(None, map(self.postings.get, values))))
+        least = min(MIN_SHARED, len(values))
+        if not met or (least > 1 and len(set(met)) == len(met)):
+            return []  # nothing shares enough (most passages: a set says so in C)
+        shared: dict[int, int] = {}
+        for item in met:  # a handful: cheaper than making a Counter
+            shared[item] = shared.get(item, 0) + 1
+        # Sorted as (-count, item): most shared first, ties earliest first.
+        ranked = sorted([(-count, item) for item, count in shared.items() if count >= least])
+        return [item for _, item in ranked[: self.max_candidates]]
 
     def add(self, item: int, values: tuple[int, ...]) -> None:
         for value in values:

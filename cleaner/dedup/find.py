@@ -21,14 +21,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 
 from cleaner.dedup.blocking import SketchIndex, sketch
 from cleaner.dedup.runs import overlaps, read_sentences, repeated_sentences
 from cleaner.dedup.sentences import (
     ALNUM,
-    HAN,
     OPENER_REACH,
     Span,
+    han_count,
     key_positions,
     make_span,
     sentence_bounds,
@@ -91,11 +92,14 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     # A block like an earlier one as a whole pairs the two; what goes is decided sentence
     # by sentence, so that text the layout glued onto the copy stays.
     taken = sorted((r.start, r.end) for r in repeats)
-    paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
-                              settings)
     kind_of = {line.start: kind for line, kind in zip(lines, kinds, strict=True)}
+    # Reading the sentences sketches each block on the way (from the n-gram hashes its
+    # sentences' sketches are cut from): the block reading below uses those sketches.
+    block_sketches: dict[int, tuple[int, ...]] = {}
     sentences = read_sentences(text, body, taken,
-                               [kind_of[line.start] == "paragraph" for line in body])
+                               [kind_of[line.start] == "paragraph" for line in body], block_sketches)
+    paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
+                              settings, block_sketches)
     repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
                 for f in repeated_sentences(text, sentences, paired, settings.min_chars, settings.min_adjacent_chars,
                                             settings.threshold)]
@@ -109,6 +113,8 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
     cut by the end of the block; in body text a phrase that ends two clauses is no such copy."""
     headlines = sorted((r.start, r.end) for r in taken)
     repeats = []
+    # The settings as locals: the loop below reads them at every place it visits.
+    shortest, threshold, min_chars = settings.min_adjacent_chars, settings.threshold, settings.min_chars
     for line in body:
         key = line.key
         # Only where an n-gram comes back can a run come back: read those places alone
@@ -120,18 +126,20 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
         positions: list[int] = []  # where each key character is in the text, once a run is found
         last_seen: dict[str, int] = {}
         index = 0
-        for at, gram in enumerate(grams):
-            if at < index or gram not in seen_twice:
+        # The places of the n-grams that come back, picked out in C (most places are not).
+        for at in compress(range(len(grams)), map(seen_twice.__contains__, grams)):
+            if at < index:
                 continue
+            gram = grams[at]
             index = at
             earlier = last_seen.get(gram)
             last_seen[gram] = index
             size = index - earlier if earlier is not None else 0
             # The second copy may lack a few characters at the end of the block (an opener
             # that was printed between the copies stays with the first).
-            if (settings.min_adjacent_chars <= size <= DOUBLED_LONGEST and len(key) - index >= 0.9 * size
-                    and ratio(key[earlier:index], key[index:index + size], settings.threshold) >= settings.threshold
-                    and len(HAN.findall(key[index:index + size])) >= settings.min_adjacent_chars):
+            if (shortest <= size <= DOUBLED_LONGEST and len(key) - index >= 0.9 * size
+                    and ratio(key[earlier:index], key[index:index + size], threshold) >= threshold
+                    and han_count(key[index:index + size]) >= shortest):
                 positions = positions or key_positions(text, line.start, line.end)
                 start, end = positions[index], positions[min(index + size, len(key)) - 1] + 1
                 # The punctuation that closed the first copy closes the second too: it goes with it.
@@ -146,9 +154,9 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
                     continue
             rest = len(key) - index
             if (earlier is not None and line.start in cut_allowed and size // 2 <= rest < size
-                    and rest >= settings.min_chars
-                    and len(HAN.findall(key[index:])) >= settings.min_adjacent_chars
-                    and ratio(key[earlier:earlier + rest], key[index:], settings.threshold) >= settings.threshold):
+                    and rest >= min_chars
+                    and han_count(key[index:]) >= shortest
+                    and ratio(key[earlier:earlier + rest], key[index:], threshold) >= threshold):
                 positions = positions or key_positions(text, line.start, line.end)
                 if ((earlier == 0 or text[positions[earlier] - 1].isspace())
                         and not overlaps(headlines, positions[index], line.end)):
@@ -249,8 +257,8 @@ def _headline_inside(text: str, line: Span, by_opening: dict[str, list[Span]], a
     """A headline's copy glued onto the end of a block, or anywhere in a fragment (which is
     not printed: the copy goes to `removed` rather than to `fragments`)."""
     key = line.key
-    for index in range(1, len(key) - HEADLINE_OPENING + 1):
-        for headline in by_opening.get(key[index:index + HEADLINE_OPENING], ()):
+    for index in _openings_in(key, by_opening):
+        for headline in by_opening[key[index:index + HEADLINE_OPENING]]:
             end = index + len(headline.key)
             if key.startswith(headline.key, index) and (anywhere or end == len(key)):
                 positions = key_positions(text, line.start, line.end)
@@ -260,13 +268,35 @@ def _headline_inside(text: str, line: Span, by_opening: dict[str, list[Span]], a
     return None
 
 
-def _repeated_blocks(text: str, body: list[Span], candidates: list[Span], settings: DedupSettings) -> dict[int, int]:
-    """Blocks (by their index in `body`) that repeat an earlier block, and the index of that block."""
+def _openings_in(key: str, by_opening: dict[str, list[Span]]) -> list[int]:
+    """Where a headline opening occurs in `key` after its first character, ascending: each
+    opening found by `str.find` (a few headlines a page) rather than every place looked up."""
+    last = len(key) - HEADLINE_OPENING
+    if len(by_opening) * 4 > last:  # many openings for a short key: look each place up
+        return [index for index in range(1, last + 1) if key[index:index + HEADLINE_OPENING] in by_opening]
+    found: list[int] = []
+    for opening in by_opening:
+        if len(opening) != HEADLINE_OPENING:
+            continue  # never a whole opening's worth of key
+        index = key.find(opening, 1)
+        while 0 < index <= last:
+            found.append(index)
+            index = key.find(opening, index + 1)
+    found.sort()
+    return found
+
+
+def _repeated_blocks(text: str, body: list[Span], candidates: list[Span], settings: DedupSettings,
+                     block_sketches: dict[int, tuple[int, ...]]) -> dict[int, int]:
+    """Blocks (by their index in `body`) that repeat an earlier block, and the index of that block.
+    `block_sketches`: the sketches of the blocks' keys made already, by block start."""
     number_of = {line.start: number for number, line in enumerate(body)}
     index = SketchIndex()
     paired: dict[int, int] = {}
     for number, line in enumerate(candidates):
-        values = sketch(line.key)
+        values = block_sketches.get(line.start)
+        if values is None:
+            values = sketch(line.key)
         match = None
         if line.han >= settings.min_chars and not _single_quotation(text, line):
             match = _best(text, line, [candidates[i] for i in index.candidates(values)], settings.threshold)

@@ -15,12 +15,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from cleaner.dedup.blocking import SketchIndex, sketch
+from cleaner.dedup.blocking import SketchIndex, gram_hashes, sketch, sketch_within
 from cleaner.dedup.sentences import (
     CLOSERS,
     OPENER_REACH,
     SENTENCE_ENDS,
     Span,
+    key_of,
     key_positions,
     make_span,
     quoted_han,
@@ -59,6 +60,7 @@ class Sentence:
     starts_block: bool
     parts: list[tuple[int, int]]
     span: Span  # start of the first part to end of the last; key and counts of the parts
+    values: tuple[int, ...]  # the sketch of the key
 
     @property
     def quotation(self) -> bool:
@@ -75,10 +77,13 @@ class Match:
     glued: int = 0
 
 
-def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], runs_on: list[bool]) -> list[Sentence]:
+def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], runs_on: list[bool],
+                   block_sketches: dict[int, tuple[int, ...]] | None = None) -> list[Sentence]:
     """The body's sentences in order; parts already removed are left out. An unfinished
     sentence at the end of a block continues in the next when `runs_on` says the block
-    may run on (a paragraph, not a subhead)."""
+    may run on (a paragraph, not a subhead). `body`: spans made by `make_span`. The
+    sketch of each block read is put in `block_sketches` (by block start), if given:
+    it comes from the n-gram hashes made for the block's sentences anyway."""
     sentences: list[Sentence] = []
     pending: Sentence | None = None
     previous_end = -1
@@ -89,16 +94,33 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
         if pending is not None and (not bounds or text[previous_end:bounds[0][0]].strip()):
             sentences.append(pending)  # something stands between: no sentence runs over the break
             pending = None
+        # The block's n-gram hashes, made once: each sentence's sketch is a slice of them
+        # (and the block's own sketch is all of them). Dropped with the block: a long
+        # page's hashes are never all held at once.
+        hashes = gram_hashes(line.key) if bounds else []
+        block_values = sketch_within(line.key, hashes, 0) if bounds else None
+        if block_sketches is not None and block_values is not None:
+            block_sketches[line.start] = block_values
+        # Where each piece's key starts in the block's key: `offset`, the length of the key
+        # of text[line.start:keyed_to] (kept up to date: no key made again from the start).
+        keyed_to, offset = line.start, 0
         for order, (start, end) in enumerate(bounds):
-            piece = make_span(text, start, end)
+            # A block that is one sentence is its own span (the blocks are made by `make_span` too).
+            piece = line if start == line.start and end == line.end else make_span(text, start, end)
+            if start > keyed_to:  # a removed sentence before this one
+                offset += len(key_of(text[keyed_to:start]))
             if pending is not None:
                 first = pending.span
                 span = Span(first.start, end, first.key + piece.key, first.han + piece.han,
                             quoted_han(text[first.start:end]))
-                current = Sentence(0, pending.line, pending.starts_block, [*pending.parts, (start, end)], span)
+                current = Sentence(0, pending.line, pending.starts_block, [*pending.parts, (start, end)], span,
+                                   sketch(span.key))
                 pending = None
             else:
-                current = Sentence(0, number, order == 0, [(start, end)], piece)
+                current = Sentence(0, number, order == 0, [(start, end)], piece,
+                                   block_values if piece is line and block_values is not None
+                                   else sketch_within(piece.key, hashes, offset))
+            offset, keyed_to = offset + len(piece.key), end
             if order == len(bounds) - 1 and runs_on[number] and not _terminated(text[start:end]):
                 pending = current
             else:
@@ -132,7 +154,7 @@ def repeated_sentences(text: str, sentences: list[Sentence], paired: dict[int, i
     for sentence in sentences:
         by_line.setdefault(sentence.line, []).append(sentence)
     for sentence in sentences:
-        values = sketch(sentence.span.key)
+        values = sentence.values
         if sentence.position in matches:
             continue
         if sentence.line in paired and sentence.span.key:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from rapidfuzz.distance import Indel
 
 from cleaner.dedup.sentences import OPENER, key_of
@@ -43,5 +45,8 @@ def similarity(text_a: str, key_a: str, text_b: str, key_b: str, opener_share: f
 
 def suffix_similarity(fragment: str, key: str) -> float:
     """How well `fragment` matches the end of `key` (a column's last lines printed again)."""
-    sizes = [size for size in range(max(1, len(fragment) - 2), len(fragment) + 3) if size <= len(key)]
-    return max((ratio(fragment, key[-size:]) for size in sizes), default=0.0)
+    ends = [key[-size:] for size in range(max(1, len(fragment) - 2), min(len(fragment) + 2, len(key)) + 1)]
+    if not ends:
+        return 0.0
+    # `ratio` of each, in one pass in C: scaling the best is scaling each (rounding is monotone).
+    return 100.0 * max(map(Indel.normalized_similarity, repeat(fragment, len(ends)), ends))

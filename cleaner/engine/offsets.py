@@ -6,7 +6,7 @@ maps any position of the final text back to the input in O(k log n).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 from operator import attrgetter
@@ -53,21 +53,34 @@ class OffsetMap:
         return self._old_ends[index] + (position - self._new_ends[index])
 
     def to_old_sorted(self, positions: list[int], *, end: bool = False) -> list[int]:
-        """`to_old` of each of `positions` (ascending), in one merge walk instead of a
-        bisection each. The mapping is monotone, so the result is ascending too."""
+        """`to_old` of each of `positions` (ascending). The positions are cut, by bisection,
+        into the runs that fall after each edit: a run maps to the edit's old start (or end)
+        while inside its replacement, and by one shift after it (added in C). The mapping is
+        monotone, so the result is ascending too."""
         new_starts, new_ends, old_starts, old_ends = self._new_starts, self._new_ends, self._old_starts, self._old_ends
+        count = len(positions)
+        low = bisect_left(positions, new_starts[0]) if new_starts else count
+        result = positions[:low]  # before the first edit: unmoved
         last = len(new_starts) - 1
-        index = -1
-        result: list[int] = []
-        for position in positions:
-            while index < last and new_starts[index + 1] <= position:
-                index += 1
-            if index < 0:
-                result.append(position)
-            elif position < new_ends[index] or (end and position == new_ends[index]):
-                result.append(old_ends[index] if end and position > new_starts[index] else old_starts[index])
-            else:
-                result.append(old_ends[index] + (position - new_ends[index]))
+        for index, new_start in enumerate(new_starts):
+            if low == count:
+                break
+            high = bisect_left(positions, new_starts[index + 1], low) if index < last else count
+            if low == high:
+                continue
+            new_end = new_ends[index]
+            # Inside the replacement: up to its end (and at it, for an end).
+            inside = (bisect_right if end else bisect_left)(positions, new_end, low, high)
+            if inside > low:
+                if end:
+                    at_start = bisect_right(positions, new_start, low, inside)
+                    result += [old_starts[index]] * (at_start - low)
+                    result += [old_ends[index]] * (inside - at_start)
+                else:
+                    result += [old_starts[index]] * (inside - low)
+            if high > inside:
+                result += map((old_ends[index] - new_end).__add__, positions[inside:high])
+            low = high
         return result
 
 

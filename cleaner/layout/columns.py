@@ -42,7 +42,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
     # `_support` of every width over the window of six lines each side, kept up to date
     # as the window slides (each line enters and leaves once) instead of summed again for
-    # each line and each candidate width: see `_fills` and `_window_support`.
+    # each line and each candidate width: see `_fills_from` and `_Window`.
     count = len(lines)
     window = _Window(lines, exact)
     for position in range(min(NEIGHBOURS, count)):
@@ -66,7 +66,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         if not window.candidates:
             result.append(None)
             continue
-        (_, filling), width = max((window.support(w), w) for w in window.candidates)
+        (_, filling), width = window.best()
         result.append(width if filling >= 2 else None)  # one line is no column
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
@@ -95,13 +95,12 @@ def _support(lines: list[Line], near: list[int], exact: list[int | None], width:
     return support, filling
 
 
-def _fills(line: Line, exact: bool) -> list[tuple[int, int]]:
-    """The column widths `line` fills in `_support`, with the support it gives each
-    (widths below 0 left out: no column is that narrow)."""
-    fills = [(line.width, 2 if exact else 1), (line.width + 1, 1)]
-    if line.squeeze:  # over the column by punctuation that can be squeezed or hung
-        fills += [(width, 1) for width in range(max(0, line.min_width - 1), line.width)]
-    return fills
+def _fills_from(line: Line) -> int:
+    """The narrowest column width `line` fills in `_support`: it fills every width from
+    there to one over its own, each with support 1 (2 at its own width when it is exact):
+    a cell short (a digit, a Latin letter), at its width, or over it by punctuation that
+    can be squeezed or hung (widths below 0 left out: no column is that narrow)."""
+    return max(0, line.min_width - 1) if line.squeeze else line.width
 
 
 class _Window:
@@ -109,35 +108,44 @@ class _Window:
     over them is a few look-ups: what the lines fill, and the minimum widths of the
     body-text lines (which count against every column they are too wide for)."""
 
+    __slots__ = ("_body_min_widths", "_entries", "_filling", "_support", "candidates", "lines")
+
     def __init__(self, lines: list[Line], exact: list[int | None]) -> None:
-        self._lines = lines
-        self._exact = exact
         self.lines = 0
         self.candidates: dict[int, int] = {}  # widths (>= MIN_COLUMN_WIDTH) of the lines, counted
         size = max((line.width for line in lines), default=0) + 2
         self._support = [0] * size  # by width
         self._filling = [0] * size
         self._body_min_widths: list[int] = []  # sorted
+        # What each line brings to the window, made once (a line enters and leaves): its
+        # width, the widths it fills (`_fills_from`), whether it is exact, its minimum
+        # width if it is body text.
+        self._entries = [(line.width, _fills_from(line), exact_width is not None,
+                          line.min_width if line.has_clause_punct else None)
+                         for line, exact_width in zip(lines, exact, strict=True)]
 
     def add(self, index: int, sign: int) -> None:
         """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
-        line = self._lines[index]
+        width, low, exact, body_min_width = self._entries[index]
         self.lines += sign
-        if line.width >= MIN_COLUMN_WIDTH:
-            left = self.candidates.get(line.width, 0) + sign
+        if width >= MIN_COLUMN_WIDTH:
+            candidates = self.candidates
+            left = candidates.get(width, 0) + sign
             if left:
-                self.candidates[line.width] = left
+                candidates[width] = left
             else:
-                del self.candidates[line.width]
+                del candidates[width]
         support, filling = self._support, self._filling
-        for width, gain in _fills(line, self._exact[index] is not None):
-            support[width] += sign * gain
-            filling[width] += sign
-        if line.has_clause_punct:
+        for filled in range(low, width + 2):
+            support[filled] += sign
+            filling[filled] += sign
+        if exact:  # an exact line counts twice at its own width
+            support[width] += sign
+        if body_min_width is not None:
             if sign > 0:
-                insort(self._body_min_widths, line.min_width)
+                insort(self._body_min_widths, body_min_width)
             else:
-                del self._body_min_widths[bisect_left(self._body_min_widths, line.min_width)]
+                del self._body_min_widths[bisect_left(self._body_min_widths, body_min_width)]
 
     def support(self, width: int) -> tuple[int, int]:
         """`_support(lines, window, exact, width)`. A line filling a width is never too
@@ -146,6 +154,15 @@ class _Window:
         if width >= len(self._support):
             return -2 * too_wide, 0
         return self._support[width] - 2 * too_wide, self._filling[width]
+
+    def best(self) -> tuple[tuple[int, int], int]:
+        """The largest (`support(width)`, width) over the candidate widths (there must be one):
+        `support` inlined, as this runs for every line."""
+        body, support, filling = self._body_min_widths, self._support, self._filling
+        bodies, size = len(body), len(support)
+        return max(((support[width] - 2 * (bodies - bisect_right(body, width + 1)), filling[width])
+                    if width < size else (-2 * (bodies - bisect_right(body, width + 1)), 0), width)
+                   for width in self.candidates)
 
 
 def measure(lines: list[Line]) -> PageShape:

@@ -12,6 +12,7 @@ Misread characters are never changed: `possible_misreads` lists candidates as de
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
@@ -32,6 +33,9 @@ CHINESE = rf"[{HAN}{regex.escape(CJK_PUNCT)}]"
 HAN_SPACE_HAN = regex.compile(rf"(?<={HAN})[ \u3000]+(?={HAN})")
 # A `.` an OCR engine reads for `。`: after Chinese, not before a Latin letter or digit.
 HAN_PERIOD = regex.compile(rf"(?<=[{HAN}”’）》])\.(?![.A-Za-z0-9_])")
+SPACE_BEFORE_CJK_PUNCT = regex.compile(rf"{HAN} +[，。、；：！？]")
+SPACE_THEN_CJK_PUNCT = re.compile(r" [，。、；：！？]")  # in every match of the one above
+COLUMN_RULE = regex.compile(rf"(?m)^[|｜] *{HAN}|{HAN} *[|｜]$")
 # Form-feed segments shorter than this (median, in non-space characters) are regions of
 # one page (a headline, a column), not pages: a newspaper page holds several thousand.
 REGION_SEGMENT_MAX = 2500
@@ -52,16 +56,27 @@ def detect_source(text: str, forced: str = "auto") -> Decision:
     """
     if forced not in SOURCES:
         raise ValueError(f"unknown source {forced!r} (choose from {', '.join(SOURCES)})")
-    lines = [line for line in text.replace("\f", "\n").split("\n") if line.strip()]
-    pairs = spaced = sporadic_lines = spread_lines = 0
-    for line in lines:
+    flat = text.replace("\f", "\n")
+    lines = [line for line in flat.split("\n") if line.strip()]
+    # Neither a Han run nor a gap crosses a line end: the counts over the whole text are the
+    # sums over its lines, and only the lines with a gap need reading one by one.
+    gap_ends = [match.end() for match in HAN_SPACE_HAN.finditer(flat)]
+    spaced = len(gap_ends)
+    # Adjacent Han pairs, a space between or not: each run of n gives n - 1, each gap one
+    # more (counting the runs is much cheaper than matching every pair).
+    pairs = _adjacent_han(flat) + spaced
+    sporadic_lines = spread_lines = 0
+    line_end = -1
+    for gap_end in gap_ends:
+        if gap_end <= line_end:
+            continue  # a line read already
+        line_start = flat.rfind("\n", 0, gap_end) + 1
+        line_end = flat.find("\n", gap_end)
+        line_end = len(flat) if line_end < 0 else line_end
+        line = flat[line_start:line_end]
         gaps = len(HAN_SPACE_HAN.findall(line))
-        # Adjacent Han pairs, a space between or not: each run of n gives n - 1, each gap one
-        # more (counting the runs is much cheaper than matching every pair).
-        runs = HAN_RUN_RE.findall(line)
-        line_pairs = sum(map(len, runs)) - len(runs) + gaps
-        pairs += line_pairs
-        spaced += gaps
+        line_runs = HAN_RUN_RE.findall(line)
+        line_pairs = sum(map(len, line_runs)) - len(line_runs) + gaps
         if gaps and line_pairs:
             if not regex.search(r"[，。；！？]", line):
                 continue  # a headline (`kicker title`) or byline (`本报记者 皮磊`) has its spaces
@@ -69,15 +84,17 @@ def detect_source(text: str, forced: str = "auto") -> Decision:
                 spread_lines += 1
             else:
                 sporadic_lines += 1
-    segments = [len(s.split()) and len("".join(s.split())) for s in text.split("\f")]
+    segments = [sum(map(len, s.split())) for s in text.split("\f")]  # non-space characters of each
     segments = [length for length in segments if length]
     evidence: dict[str, Any] = {
         "han_space_han_share": round(spaced / pairs, 4) if pairs else 0.0,
         "lines_with_sporadic_han_spaces": sporadic_lines,
         "lines_spread_by_spaces": spread_lines,
         "period_for_full_stop": len(HAN_PERIOD.findall(text)),
-        "space_before_cjk_punct": len(regex.findall(rf"{HAN} +[，。、；：！？]", text)),
-        "column_rules": len(regex.findall(rf"(?m)^[|｜] *{HAN}|{HAN} *[|｜]$", text)),
+        # Each count is 0 without what every match holds (cheap to look for): skip the slow scan.
+        "space_before_cjk_punct": (len(SPACE_BEFORE_CJK_PUNCT.findall(text))
+                                   if SPACE_THEN_CJK_PUNCT.search(text) else 0),
+        "column_rules": len(COLUMN_RULE.findall(text)) if "|" in text or "｜" in text else 0,
         "form_feeds": text.count("\f"),
         "lines": len(lines),
     }
@@ -101,6 +118,23 @@ def detect_source(text: str, forced: str = "auto") -> Decision:
     evidence["source"] = source
     reader = "an OCR engine" if source == "ocr" else "a PDF extractor"
     return Decision("detect-source", "source", f"page read by {reader} ({how})", confidence, evidence)
+
+
+# Han runs are read a chunk of lines at a time: a long document's runs are never all held.
+HAN_CHUNK = 1 << 16
+
+
+def _adjacent_han(text: str) -> int:
+    """How many pairs of Han characters stand next to each other in `text` (a run of n
+    gives n - 1). No run crosses a line end, so chunks end at one."""
+    pairs = start = 0
+    while start < len(text):
+        end = text.find("\n", start + HAN_CHUNK)
+        end = len(text) if end < 0 else end
+        runs = HAN_RUN_RE.findall(text, start, end)
+        pairs += sum(map(len, runs)) - len(runs)
+        start = end
+    return pairs
 
 
 def _ocr(ctx: Context) -> bool:
