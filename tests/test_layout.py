@@ -346,3 +346,15 @@ def test_heading_between_two_bodies_that_retells_the_one_above_is_its_headline()
     ])
     articles = CLEANER.run(text).document.articles
     assert [a.headline for a in articles] == ["老城区新建三座口袋公园", None]
+
+
+def test_a_continuation_under_a_headline_is_not_restitched() -> None:
+    # The paragraph stops mid-sentence at its column's foot, but the full unindented line
+    # after it sits under a headline: that is the evidence's weak case, left alone.
+    lines = ["市区新建三座口袋公园", "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，",
+             "公园配有座椅、步道和儿", "■ 本报记者 张明", "记者从市民政局获悉，", "全市养老服务中心已实现",
+             "街道全覆盖，可提供助餐", "助浴服务。"]
+    text = "\n\n".join(lines) + "\n\n\n地铁三号线年底通车\n\n童游乐设施，预计下月全\n\n部开放。\n"
+    result = CLEANER.run(text)
+    assert not [d for d in result.decisions if d.rule == "restitch"]
+    assert "步道和儿童" not in result.text

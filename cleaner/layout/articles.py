@@ -9,7 +9,7 @@ decision with its score; a headline that fits no article is a fragment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cleaner.chars import HAN_RE
 from cleaner.document import Article, Block, Document
@@ -28,6 +28,7 @@ RETELLS_MARGIN = 0.25
 HEADS_ABOVE = 0.75  # ... and one retelling the text above this well is that article's headline
 # A headline printed away from its article that fits a paragraph inside a body this
 # well (and much better than any body's lead) heads the article that starts there.
+RESTITCH_CONFIDENCE = 0.7
 LEFTOVER_EVIDENCE = 2  # paragraphs opening visibly that a page needs before one that does not is a leftover
 LATE_HEADLINE_MIN = 0.6
 LATE_HEADLINE_MARGIN = 0.25
@@ -85,11 +86,15 @@ def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -
     strays = [b for b in blocks if b.info.kind == "paragraph" and not HAS_CONTENT.search(b.text)]
     units = _units([b for b in blocks if b not in strays])
     units = _resolve_subheads(units)
+    restitched: list[Change] = []
+    if "restitch" in enabled:
+        units, restitched = _restitch(units, ctx)
     if "attach-headline" in enabled:  # the split is the first step of attaching by content
         units = _split_for_late_headlines(units, ctx)
     bodies = [u for u in units if isinstance(u, Body)]
     mastheads = [u for u in units if isinstance(u, Masthead)]
     attached, changes = _attach(mastheads, bodies, units, ctx, "attach-headline" in enabled)
+    changes = restitched + changes
     leftovers = _leftovers(units, attached) if "fragment" in enabled else []
     document = Document()
     for body in bodies:
@@ -178,6 +183,55 @@ def _resolve_subheads(units: list[Masthead | Body]) -> list[Masthead | Body]:
         result.append(unit)
         index += 1
     return result
+
+
+def _restitch(units: list[Masthead | Body], ctx: Context) -> tuple[list[Masthead | Body], list[Change]]:
+    """Join a paragraph that stops mid-sentence at the foot of a column to the later text
+    that goes on mid-paragraph, where an extractor emitted the column boxes out of order.
+
+    Evidence, all required: the first body ends on a line that fills the column (or on a
+    pause mark) without ending a sentence; a later body opens on a full, unindented line
+    of body text (no paragraph opens so: a first line is indented or two characters
+    short), under no headline; and each is the other's nearest such piece (no other
+    loose end or loose start between them). Each join is recorded with its confidence."""
+    loose_ends = [position for position, unit in enumerate(units)
+                  if isinstance(unit, Body) and unit.blocks and not unit.sources
+                  and unit.blocks[-1].info.kind == "paragraph" and unit.blocks[-1].info.ends_mid_sentence]
+    loose_starts = [position for position, unit in enumerate(units)
+                    if isinstance(unit, Body) and unit.blocks and unit.blocks[0].info.kind == "paragraph"
+                    and unit.blocks[0].info.starts_mid_paragraph
+                    # Under a headline, a full first line more likely lost its indent with the
+                    # headline's own column than goes on from elsewhere.
+                    and not (position and isinstance(units[position - 1], Masthead))]
+    pairs: list[tuple[int, int]] = []
+    for end in loose_ends:
+        start = next((s for s in loose_starts if s > end), None)
+        if start is None or any(end < other < start for other in loose_ends) \
+                or any(end < other < start for other in loose_starts):
+            continue
+        pairs.append((end, start))
+    if not pairs:
+        return units, []
+    emptied: set[int] = set()
+    changes: list[Change] = []
+    for end, start in pairs:
+        head, tail = units[end], units[start]
+        assert isinstance(head, Body) and isinstance(tail, Body)
+        before, after = head.blocks[-1], tail.blocks[0]
+        joined_info = replace(before.info, ends_mid_sentence=after.info.ends_mid_sentence)
+        head.blocks[-1] = PlacedBlock(before.index, joined_info, before.text + after.text, before.start, before.end)
+        head.blocks.extend(tail.blocks[1:])
+        head.sources.extend(tail.sources)
+        emptied.add(start)
+        ctx.decide(Decision(
+            "restitch", "restitch",
+            f"“…{before.text[-8:]}” goes on in “{after.text[:8]}…”, printed {start - end - 1} blocks later",
+            RESTITCH_CONFIDENCE, {"blocks_between": start - end - 1, "text": after.text[:30]},
+            after.start, after.end))
+        changes.append(Change("restitch", after.start, after.end, after.text, after.text,
+                              note=f"moved to the end of the paragraph “…{before.text[-8:]}”",
+                              confidence=RESTITCH_CONFIDENCE))
+    return [unit for position, unit in enumerate(units) if position not in emptied], changes
 
 
 def _is_subhead(unit: Masthead, before: Body, after: Body) -> bool:

@@ -77,6 +77,23 @@ _layout_rule(
     ],
 )
 _layout_rule(
+    "restitch",
+    "Join a paragraph cut at a column's foot to its continuation printed later (column boxes out of order).",
+    """Why: some extractors (pdfminer.six, pdftotext) emit a page's column boxes out of
+    order, so a paragraph stops mid-sentence and goes on after text of another column or
+    article. Only on strong evidence: the paragraph stops mid-sentence on a full line, a
+    later block opens mid-paragraph (a full, unindented line of body text, under no
+    headline), and no other loose end or start lies between them.""",
+    examples=[
+        ("市区新建三座口袋公园\n\n今年以来，市园林部\n\n门在老城区新建三座口袋\n\n公园，方便周边居民休闲，\n\n"
+         "公园配有座椅、步道和儿\n\n■ 本报记者 张明\n\n记者从市民政局获悉，\n\n全市养老服务中心已实现\n\n"
+         "街道全覆盖，可提供助餐\n\n助浴服务。\n\n\n童游乐设施，预计下月全\n\n部开放。\n",
+         "市区新建三座口袋公园\n今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲，"
+         "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。\n\n"
+         "■ 本报记者 张明\n记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。"),
+    ],
+)
+_layout_rule(
     "attach-headline",
     "Attach each headline to the article whose lead it matches best, even when printed after it.",
     """Why: page make-up puts headlines above, below or beside their story, and extractors

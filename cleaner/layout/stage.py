@@ -31,6 +31,9 @@ class BlockInfo:
     # printed elsewhere (a paragraph opens with an indent, or two characters short where
     # the indent is lost).
     starts_mid_paragraph: bool = False
+    # Its last line stops mid-sentence at the column's end (or on a pause mark): the
+    # paragraph goes on in text printed elsewhere.
+    ends_mid_sentence: bool = False
 
 
 # A paragraph break kept as it was (one newline, no edit) but decided below this
@@ -79,6 +82,7 @@ def plan_blocks(text: str, enabled: frozenset[str]) -> LayoutPlan:
             line_count=len(block.lines),
             weakest_join=min((g.confidence for g in block.gaps[1:]), default=1.0),
             starts_mid_paragraph=_starts_mid_paragraph(block, shape.column_width[first.index]),
+            ends_mid_sentence=_ends_mid_sentence(block, shape.column_width[block.lines[-1].index]),
         )
         if block.kind == "markdown" and not HAS_CONTENT.search(first.text.lstrip("#")):
             info.kind = "paragraph"  # `# “`: nothing to head an article with; kept as text
@@ -109,6 +113,12 @@ def _starts_mid_paragraph(block: RawBlock, width: int | None) -> bool:
     first = block.lines[0]
     return (block.kind == "paragraph" and not first.indent and first.has_clause_punct and width is not None
             and fills_column(first, width) and first.min_width > width - 3)  # not a first line squeezed
+
+
+def _ends_mid_sentence(block: RawBlock, width: int | None) -> bool:
+    last = block.lines[-1]
+    return (block.kind == "paragraph" and not last.ends_sentence and width is not None
+            and (last.ends_pause or fills_column(last, width)))
 
 
 def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> None:
