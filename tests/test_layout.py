@@ -358,3 +358,4 @@ def test_a_continuation_under_a_headline_is_not_restitched() -> None:
     result = CLEANER.run(text)
     assert not [d for d in result.decisions if d.rule == "restitch"]
     assert "步道和儿童" not in result.text
+

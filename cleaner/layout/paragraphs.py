@@ -29,9 +29,10 @@ from cleaner.layout.patterns import (
 LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 OPENING = (*CJK_OPEN, "(", "[")
-# An unbreakable Latin word or number, with the opening bracket or quote that stays
-# with it when the pair does not fit at a line end: `（TCO）` moves down whole.
-LATIN_RUN = regex.compile(r"[（(“‘《]?[A-Za-z0-9][A-Za-z0-9_.+/-]*")
+# What had to open the next line though it would have fitted at the end of this one: an
+# unbreakable Latin word or number, and an opening bracket or quote (which never ends a
+# line) with the word after it. `（TCO）` moves down whole, `（但是` takes its bracket down.
+LATIN_RUN = regex.compile(r"[（(“‘《〈【]+(?:[A-Za-z0-9][A-Za-z0-9_.+/-]*)?|[A-Za-z0-9][A-Za-z0-9_.+/-]*")
 HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
 HEADING_PUNCT = regex.compile(r"[。！？；，,;!?：:]")
