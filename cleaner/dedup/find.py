@@ -15,6 +15,20 @@ Readings, in order, each keeping the first copy:
 A sentence shorter than `min_chars` Han characters never starts a repeat (papers repeat
 `会议强调，` on purpose), nor does a sentence that is mostly a quotation (an article cites
 a passage twice); both can be part of a longer repeated run.
+
+Why there is no page-level pre-check (skip the rule unless some run of k key characters
+comes back on the page): every reading compares substrings of the page's key at two
+places, and two keys of lengths a and b alike as `threshold` (90) differ by d <= 0.1(a+b)
+insertions and deletions, which cut their common subsequence into at most d + 1 shared
+runs; so they share a run of ceil(common / (d + 1)) characters, no more is guaranteed.
+The shortest copies allowed give k = 3: a `min_adjacent_chars` (6) head of a block
+repeating the end of the block before with one character inserted in the kept copy
+(6 and 7 characters, d = 1, similarity 92: ABCDEF / ABCXDEF share only ABC and DEF);
+a doubled run of 10 against 10 with d = 2 gives 3 too, and even `min_chars` sentences
+(d = 2 over 12 + 12) leave only 4. Measured pages repeat dozens of 16-character runs
+(a department's or a campaign's full name) with nothing to remove, so no such check
+ever skips a newspaper page. tests/test_dedup.py holds the k = 3 case (removed, with no
+four characters in a row repeated anywhere on its page).
 """
 
 from __future__ import annotations
@@ -183,6 +197,9 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
     for headline in titled:
         if headline.han >= settings.min_adjacent_chars:
             by_opening.setdefault(headline.key[:HEADLINE_OPENING], []).append(headline)
+    # Only a line whose key is a headline's (or a title's) can be a whole copy: the sketch
+    # look-up below (which picks which copy is kept) runs for those alone.
+    titled_keys = frozenset(headline.key for headline in titled)
     repeats = []
     seen: dict[str, Span] = {}
     previous: tuple[Span, str] | None = None
@@ -205,7 +222,7 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         if (kind not in BODY_TYPES and kind != FRAGMENT) or line.han < settings.min_adjacent_chars:
             continue
         found = None
-        if len(line.key) <= longest:
+        if len(line.key) <= longest and line.key in titled_keys:
             for number in index.candidates(sketch(line.key)):
                 if line.key == titled[number].key:
                     kept = titled[number]
