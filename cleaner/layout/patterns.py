@@ -22,10 +22,11 @@ _NAME = r"\p{Han}{2,4}(?:·\p{Han}{1,6})?"
 _NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME})*"
 _WIRE = (r"(?:本报讯|本报(?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?讯"
          r"|(?:新华社|中新社)\p{Han}{0,6}\d{0,2}月?\d{0,2}日?电)")
+_MISREAD_MARK = r"(?:[于口日田回国]|[a-z]{1,2})\s*(?=本报|记者|通讯员|特约|见习|首席|实习生)"
 BYLINE = regex.compile(
-    rf"^(?:[■●▲◆□○★☆◎▪•]\s*|(?:[于口日田回国]|[a-z]{{1,2}})\s*(?=本报|记者|通讯员|特约|见习|首席|实习生))?"
+    rf"^(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?"
     rf"(?:{_WIRE}(?:[（(]\s*(?:{_ROLE}[\s：:]*{_NAMES}\s*)+[）)])?"
-    rf"|(?:(?:{_ROLE}[\s：:]+{_NAMES}|{_ROLE_GLUED}{_NAME}$)\s*)+)$"
+    rf"|(?:(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?(?:{_ROLE}[\s：:]+{_NAMES}|{_ROLE_GLUED}{_NAME}$)\s*)+)$"
 )
 BYLINE_MARK = regex.compile(r"^[■●▲◆□○★☆◎▪]\s*\p{Han}")
 # A source credit on its own line: the whole line in brackets, naming where the

@@ -14,6 +14,7 @@ from cleaner.chars import CJK_PUNCT
 from cleaner.engine.context import Context
 from cleaner.engine.record import Edit
 from cleaner.engine.rule import rule
+from cleaner.layout.patterns import is_byline
 
 GAP = r"[ \u3000]+"
 DIGIT_GAP = regex.compile(rf"(?<=\p{{Han}}){GAP}(?=[0-9])|(?<=[0-9%]){GAP}(?=\p{{Han}})")
@@ -52,11 +53,17 @@ def space_digit_unit(text: str, ctx: Context) -> Iterator[Edit]:
     summary="Remove the space between a Chinese character and a Latin word (`使用 Python 编程`).",
     group="spacing",
     examples=[("使用 Python 编程", "使用Python编程"), ("THANK YOU 谢谢", "THANK YOU谢谢")],
-    keep=["THANK YOU", "New York Times"],
+    keep=["THANK YOU", "New York Times", "于本报通讯员 冯平力 sm本报通讯员 李宁强"],
 )
 def space_han_latin(text: str, ctx: Context) -> Iterator[Edit]:
-    """Why: the same stretched gap as around digits; spaces between Latin words stay."""
+    """Why: the same stretched gap as around digits; spaces between Latin words stay. A
+    byline keeps the spaces between its credits, even before a mark an OCR engine read as
+    letters (`冯平力 sm本报通讯员 李宁强`)."""
     for m in LATIN_GAP.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if is_byline(text[line_start : len(text) if line_end < 0 else line_end].strip()):
+            continue
         yield Edit(m.start(), m.end(), "")
 
 
