@@ -359,3 +359,15 @@ def test_a_continuation_under_a_headline_is_not_restitched() -> None:
     assert not [d for d in result.decisions if d.rule == "restitch"]
     assert "步道和儿童" not in result.text
 
+
+
+def test_heading_with_a_stray_leading_space_over_an_indented_paragraph_stands_alone() -> None:
+    # Indents mark paragraphs on this page (two spaces); one space is a text box's stray
+    # space, not an indent: the line without punctuation over an indented one is a heading.
+    text = "\n".join([
+        "  今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲。",
+        " 养老服务中心覆盖街道", "  记者从市民政局获悉，", "全市养老服务中心已实现", "街道全覆盖，可提供助餐",
+        "助浴服务。",
+    ])
+    lines = CLEANER.run(text).text.splitlines()
+    assert "养老服务中心覆盖街道" in lines

@@ -146,7 +146,7 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         # Where indents mark paragraphs, a line without punctuation right before one ends
         # no paragraph: it is a heading, even one as wide as the column.
         over_paragraph = (not shape.indent_marks_box and nxt is not None and nxt.indent >= 2
-                          and not line.indent and not nxt.hard_break_before)
+                          and line.indent < 2 and not nxt.hard_break_before)  # 1: a box's stray space
         if (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index) or box_title
                 or over_paragraph or _over_unindented_paragraph(lines, index, width)
                 or _over_heading_line(lines, kinds, index, width)):
