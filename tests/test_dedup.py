@@ -135,6 +135,18 @@ def test_a_title_under_its_kicker_printed_again_on_its_own_line_is_removed() -> 
     assert (article.kicker, article.headline) == ("聚焦民生实事", "全区新建十二所村级互助幸福院")
 
 
+def test_a_title_printed_again_under_a_heading_its_kicker_was_glued_to_is_removed() -> None:
+    # The kicker's space before a title that opens with a number goes with the other
+    # spaces before digits, so the heading is kicker and title in one line; the body's
+    # first line repeats the title.
+    title = "2025年全区新建十二所村级互助幸福院覆盖所有行政村和社区"
+    page = ("上一篇文章的正文到这里就结束了，区民政局将继续做好相关工作。\n\n聚焦民生实事\n" + title + "\n" + title
+            + "\n今年以来，区民政局统筹资金，在全区新建村级互助幸福院，覆盖所有行政村。\n")
+    result = CLEANER.run(page)
+    assert [r["text"] for r in result.to_dict()["removed"]] == [title]
+    assert CLEANER.run(result.text).document.removed == []
+
+
 def test_nothing_is_lost_and_cleaning_again_removes_nothing_more() -> None:
     result = CLEANER.run(PAGE)
     kept_and_removed = result.text + "".join(r.text for r in result.document.removed)

@@ -228,6 +228,10 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
                     kept = titled[number]
                     found = Repeat(line.start, line.end, kept.start, kept.end, "headline", 100.0)
                     break
+        if (found is None and before is not None and before[1] in HEADLINE_TYPES
+                and len(before[0].key) > len(line.key) and before[0].key.endswith(line.key)):
+            # The title printed again under its heading, whose kicker it was glued to.
+            found = Repeat(line.start, line.end, before[0].start, before[0].end, "headline", 100.0)
         if found is None and len(line.key) > shortest:
             found = _headline_prefix(text, line, by_opening.get(line.key[:HEADLINE_OPENING], []), settings)
             found = found or _headline_inside(text, line, by_opening, kind == FRAGMENT)
