@@ -53,6 +53,7 @@ def test_no_han_character_is_lost(text: str) -> None:
 @example("# 会议,\n1,000")  # a Markdown heading that stops inside a sentence
 @example("会议,\n\n会议\n,")  # a comma alone under a heading
 @example("会议(((((")
+@example("1,000\n!\n会议")  # a mark alone on its line ends the sentence above it
 def test_cleaning_twice_changes_nothing(text: str) -> None:
     once = CLEANER.run(text).text
     assert CLEANER.run(once).text == once if once.strip() else True

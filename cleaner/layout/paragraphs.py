@@ -116,6 +116,9 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
             back -= 1
         previous = lines[back] if back >= 0 else None
         previous_role = roles[back] if back >= 0 else None
+        # A mark read past (`!` alone) joins the line above it: its sentence end counts.
+        mark_ends_sentence = back < index - 1 and lines[index - 1].starts_continuation \
+            and lines[index - 1].ends_sentence
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         next_kind = kinds[index + 1] if nxt else None
         width = shape.column_width[index]
@@ -137,7 +140,7 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         starts_block = (previous is None or line.hard_break_before
                         or (shape.blank_lines_meaningful and line.blank_before) or wider_gap(line, shape)
                         or previous_role in ("markdown", "byline", "source", "heading", "heading-cont")
-                        or previous.ends_sentence)
+                        or previous.ends_sentence or mark_ends_sentence)
         if not starts_block:
             roles.append("text")
             continue
