@@ -18,14 +18,14 @@ a passage twice); both can be part of a longer repeated run.
 
 Why there is no page-level pre-check (skip the rule unless some run of k key characters
 comes back on the page): every reading compares substrings of the page's key at two
-places, and two keys of lengths a and b alike as `threshold` (90) differ by d <= 0.1(a+b)
+places, and two keys of lengths a and b alike as `threshold` (88) differ by d <= 0.12(a+b)
 insertions and deletions, which cut their common subsequence into at most d + 1 shared
 runs; so they share a run of ceil(common / (d + 1)) characters, no more is guaranteed.
 The shortest copies allowed give k = 3: a `min_adjacent_chars` (6) head of a block
 repeating the end of the block before with one character inserted in the kept copy
 (6 and 7 characters, d = 1, similarity 92: ABCDEF / ABCXDEF share only ABC and DEF);
 a doubled run of 10 against 10 with d = 2 gives 3 too, and even `min_chars` sentences
-(d = 2 over 12 + 12) leave only 4. Measured pages repeat dozens of 16-character runs
+(d = 2 over 12 + 12 at 90; d = 2 still at 88) leave only 4. Measured pages repeat dozens of 16-character runs
 (a department's or a campaign's full name) with nothing to remove, so no such check
 ever skips a newspaper page. tests/test_dedup.py holds the k = 3 case (removed, with no
 four characters in a row repeated anywhere on its page).
@@ -69,7 +69,7 @@ DOUBLED_LONGEST = 400
 @dataclass(frozen=True, slots=True)
 class DedupSettings:
     min_chars: int = 12
-    threshold: float = 90.0
+    threshold: float = 88.0
     min_adjacent_chars: int = 6
 
 

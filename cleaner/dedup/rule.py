@@ -53,7 +53,7 @@ LEVELS = {
         "讲话指出：“办好民生实事，要把群众满意作为检验工作的根本标准。”\n"
         "文章再次引用：“办好民生实事，要把群众满意作为检验工作的根本标准。”",
     ],
-    defaults={"min_chars": 12, "threshold": 90.0, "min_adjacent_chars": 6},
+    defaults={"min_chars": 12, "threshold": 88.0, "min_adjacent_chars": 6},
 )
 def dedup_repeats(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: extracted pages repeat text: a paragraph printed twice with a different opener,
@@ -73,7 +73,7 @@ def dedup_repeats(text: str, ctx: Context) -> Iterator[Edit]:
     """
     settings = DedupSettings(
         min_chars=int(ctx.settings.get("min_chars", 12)),
-        threshold=float(ctx.settings.get("threshold", 90.0)),
+        threshold=float(ctx.settings.get("threshold", 88.0)),
         min_adjacent_chars=int(ctx.settings.get("min_adjacent_chars", 6)),
     )
     end = 0
