@@ -371,3 +371,17 @@ def test_heading_with_a_stray_leading_space_over_an_indented_paragraph_stands_al
     ])
     lines = CLEANER.run(text).text.splitlines()
     assert "养老服务中心覆盖街道" in lines
+
+
+def test_a_short_late_headline_splits_two_articles_run_together() -> None:
+    # Eight characters are enough to place a headline printed after its article by content.
+    text = "\n".join([
+        "市区新建三座口袋公园",
+        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。",
+        "记者从市民政局获悉，全市助餐点已实现街道全覆盖，可提供送餐上门服务。",
+        "下一步，民政部门将推动服务向社区延伸。",
+        "全市助餐点全覆盖",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市助餐点全覆盖"]

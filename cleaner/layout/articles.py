@@ -32,7 +32,9 @@ RESTITCH_CONFIDENCE = 0.7
 LEFTOVER_EVIDENCE = 2  # paragraphs opening visibly that a page needs before one that does not is a leftover
 LATE_HEADLINE_MIN = 0.6
 LATE_HEADLINE_MARGIN = 0.25
-LATE_HEADLINE_MIN_HAN = 10
+# Han characters a late headline needs: a kicker alone says too little (8 rather than 10:
+# PDF character error rate 0.44 points lower, OCR 0.09 higher, on the generated pages).
+LATE_HEADLINE_MIN_HAN = 8
 LATE_HEADLINE_ABOVE = 0.4
 
 
