@@ -385,3 +385,17 @@ def test_a_short_late_headline_splits_two_articles_run_together() -> None:
     ])
     articles = CLEANER.run(text).document.articles
     assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市助餐点全覆盖"]
+
+
+def test_a_source_credit_in_traditional_script_ends_its_article() -> None:
+    # The script is decided after the layout stage: `（據新華網）` is already a credit.
+    text = "\n".join([
+        "市区新建三座口袋公园",
+        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        "（據新華網）",
+        "全市养老服务中心覆盖街道",
+        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
+    ])
+    articles = Cleaner().run(text).document.articles
+    assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市养老服务中心覆盖街道"]
+    assert articles[0].source == "据新华网"

@@ -31,12 +31,14 @@ BYLINE = regex.compile(
 BYLINE_MARK = regex.compile(r"^[■●▲◆□○★☆◎▪]\s*\p{Han}")
 # A source credit on its own line: the whole line in brackets, naming where the
 # story comes from (据…, 来源：…) or a publishing body (…厅 …局 …网 …报 …社 …发布).
+# Traditional forms too (據 網 報 …): the script is decided after the layout stage.
 SOURCE_LINE = regex.compile(
-    r"^[（(]\s*(?:(?:据|来源[：:]|稿件来源[：:]|转自|摘自)[^（）()]{2,30}"
-    r"|[^（）()，。,]{2,24}(?:厅|局|部|委|办|会|院|社|网|报|台|站|发布|消息|供稿|官网|公众号|日报|晚报))\s*[）)]$"
+    r"^[（(]\s*(?:(?:[据據]|[来來]源[：:]|稿件[来來]源[：:]|[转轉]自|摘自)[^（）()]{2,30}"
+    r"|[^（）()，。,]{2,24}(?:[厅廳]|局|部|委|[办辦]|[会會]|院|社|[网網]|[报報]|[台臺]|站|[发發][布佈]|消息|供稿|官[网網]"
+    r"|公[众眾][号號]|日[报報]|晚[报報]))\s*[）)]$"
 )
 # A credit glued to the end of a paragraph: `…示范标杆。（据广东省民政厅）`.
-TRAILING_SOURCE = regex.compile(r"(?<=[。！？”’])\s*[（(]\s*(?:据|来源[：:])[^（）()]{2,30}[）)]$")
+TRAILING_SOURCE = regex.compile(r"(?<=[。！？”’])\s*[（(]\s*(?:[据據]|[来來]源[：:])[^（）()]{2,30}[）)]$")
 # A Markdown heading from an extractor that emits them: `## 标题`. It is a headline
 # only if it holds a letter, digit or Han character.
 MARKDOWN_HEADING = regex.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
