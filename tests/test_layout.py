@@ -13,13 +13,17 @@ CLEANER = Cleaner(disable=["t2s"])
 
 
 @pytest.mark.parametrize("text", ["■ 本报记者 张明", "本报记者 张明 通讯员 李华", "本报记者王芳", "本报讯（记者 赵强）",
-                                  "新华社北京3月20日电", "文/图 陈静", "责任编辑：刘洋", "记者 约翰·史密斯"])
+                                  "新华社北京3月20日电", "文/图 陈静", "责任编辑：刘洋", "记者 约翰·史密斯",
+                                  # traditional forms: the script is decided after the layout stage
+                                  "■ 本報記者 張明", "本報訊（記者 趙強）", "新華社北京3月20日電",
+                                  # OCR read the mark as `于` or letters
+                                  "于本报通讯员 冯平力 sm本报通讯员 李宁强"])
 def test_bylines(text: str) -> None:
     assert is_byline(text)
 
 
 @pytest.mark.parametrize("text", ["编辑器软件是相当聪明的并", "记者注意到，指引多处提", "文件系统", "图表显示",
-                                  "作者认为这一做法值得推广"])
+                                  "作者认为这一做法值得推广", "編輯器軟件是相當聰明的", "記者注意到，指引多處提"])
 def test_role_words_opening_ordinary_words_are_not_bylines(text: str) -> None:
     assert not is_byline(text)
 

@@ -16,13 +16,16 @@ import regex
 # a whole: separated by a space or colon, or the line ends after at most four characters.
 # An OCR engine may read the mark as a Han character or a small letter or two (■ as 于, 口,
 # `se`): kept as read, but the line is still a byline when a role word follows it.
-_ROLE = r"(?:(?:本报|特约|见习|首席)?记者|(?:本报)?通讯员|实习生|撰稿|文[／/]图|文|图|摄影|作者|(?:责任)?编辑|责编)"
-_ROLE_GLUED = r"(?:(?:本报|特约|见习|首席)?记者|(?:本报)?通讯员)"  # `本报记者皮磊`: name glued on
+# Traditional forms too (本報記者, 通訊員): the script is decided after the layout stage.
+_ROLE = (r"(?:(?:本[报報]|特[约約]|[见見][习習]|首席)?[记記]者|(?:本[报報])?通[讯訊][员員]|[实實][习習]生|撰稿"
+         r"|文[／/][图圖]|文|[图圖]|[摄攝]影|作者|(?:[责責]任)?[编編][辑輯]|[责責][编編])")
+_ROLE_GLUED = r"(?:(?:本[报報]|特[约約]|[见見][习習]|首席)?[记記]者|(?:本[报報])?通[讯訊][员員])"  # `本报记者皮磊`
 _NAME = r"\p{Han}{2,4}(?:·\p{Han}{1,6})?"
 _NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME})*"
-_WIRE = (r"(?:本报讯|本报(?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?讯"
-         r"|(?:新华社|中新社)\p{Han}{0,6}\d{0,2}月?\d{0,2}日?电)")
-_MISREAD_MARK = r"(?:[于口日田回国]|[a-z]{1,2})\s*(?=本报|记者|通讯员|特约|见习|首席|实习生)"
+_WIRE = (r"(?:本[报報][讯訊]|本[报報](?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?[讯訊]"
+         r"|(?:新[华華]社|中新社)\p{Han}{0,6}\d{0,2}月?\d{0,2}日?[电電])")
+_MISREAD_MARK = (r"(?:[于口日田回国]|[a-z]{1,2})\s*"
+                 r"(?=本[报報]|[记記]者|通[讯訊][员員]|特[约約]|[见見][习習]|首席|[实實][习習]生)")
 BYLINE = regex.compile(
     rf"^(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?"
     rf"(?:{_WIRE}(?:[（(]\s*(?:{_ROLE}[\s：:]*{_NAMES}\s*)+[）)])?"
