@@ -51,7 +51,8 @@ SUBTITLE = regex.compile(r"^(?:——|--|－－)")
 # How news leads open: a date or time word, then a comma (`3月20日，` `近日，` `日前，`),
 # or the wire formula `本报讯`. A general convention of Chinese news writing.
 NEWS_LEAD = regex.compile(
-    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午)?|近日|日前|近期|昨天|昨日|今天|今日|前不久|近年来|本报讯)[，,]"
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午)?|近日|日前|近期|昨天|昨日|今天|今日|前不久|近年[来來]"
+    r"|本[报報][讯訊])[，,]"
 )
 # List and section markers that start a new paragraph: 一是 一、 （一） 1. 第一，
 NUMERAL = "一二三四五六七八九十"
