@@ -6,7 +6,7 @@ import pytest
 
 from cleaner.layout.columns import local_column_widths
 from cleaner.layout.lines import split_lines
-from cleaner.layout.patterns import is_byline
+from cleaner.layout.patterns import NEWS_LEAD, is_byline
 from cleaner.pipeline import Cleaner
 
 CLEANER = Cleaner(disable=["t2s"])
@@ -403,3 +403,8 @@ def test_a_source_credit_in_traditional_script_ends_its_article() -> None:
     articles = Cleaner().run(text).document.articles
     assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市养老服务中心覆盖街道"]
     assert articles[0].source == "据新华网"
+
+
+@pytest.mark.parametrize("text", ["近年来，全市", "近年來，全市", "本报讯，", "本報訊，", "3月21日，"])
+def test_news_lead_openers_in_either_script(text: str) -> None:
+    assert NEWS_LEAD.match(text)
