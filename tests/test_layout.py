@@ -408,3 +408,13 @@ def test_a_source_credit_in_traditional_script_ends_its_article() -> None:
 @pytest.mark.parametrize("text", ["近年来，全市", "近年來，全市", "本报讯，", "本報訊，", "3月21日，"])
 def test_news_lead_openers_in_either_script(text: str) -> None:
     assert NEWS_LEAD.match(text)
+
+
+def test_a_first_line_short_only_by_its_lost_indent_goes_on_past_a_blank_line() -> None:
+    # Blank lines are rare on this page, but one after a paragraph's first line (two
+    # characters short, mid-sentence, a full line under it) is noise, not a break.
+    text = "\n".join(["数据备份是管理员的", "", "主要职责之一，备份策略", "应当定期检查，以免在需",
+                      "要恢复时才发现问题，造", "成数据损失。", "今年以来，市园林部", "门在老城区新建三座口袋",
+                      "公园，方便周边居民休闲，", "公园配有座椅、步道和儿", "童游乐设施。"])
+    blocks = CLEANER.run(text).document.articles[0].blocks
+    assert [b.text[:6] for b in blocks] == ["数据备份是管", "今年以来，市"]

@@ -334,6 +334,9 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
             return Gap(True, 0.9, "line ends inside a sentence (，、：)")
         if width is not None and _filled(a) >= width - 1:
             return Gap(True, 0.9, "full line ends mid-sentence")
+        if width is not None and not b.indent and _opens_paragraph_by_shape(a, b, width):
+            # Short only by its indent: a paragraph's first line, which goes on in the next.
+            return Gap(True, 0.8, "first line of a paragraph (indent lost) goes on")
         if width is None and max(block_chars, len(a.text)) >= LONG_LINE:
             return Gap(True, 0.8, "long line stops mid-sentence (page or column edge)")
     if shape.blank_lines_meaningful and b.blank_before:
