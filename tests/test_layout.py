@@ -418,3 +418,21 @@ def test_a_first_line_short_only_by_its_lost_indent_goes_on_past_a_blank_line() 
                       "公园，方便周边居民休闲，", "公园配有座椅、步道和儿", "童游乐设施。"])
     blocks = CLEANER.run(text).document.articles[0].blocks
     assert [b.text[:6] for b in blocks] == ["数据备份是管", "今年以来，市"]
+
+
+def test_a_chain_of_restitched_pieces_keeps_every_character() -> None:
+    # The continuation itself stops mid-sentence and goes on further down: both joins
+    # land on the first paragraph, and no piece's text is dropped with its emptied body.
+    pieces = [
+        ["市区新建三座口袋公园", "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，",
+         "公园配有座椅、步道和儿", "■ 本报记者 张明", "记者从市民政局获悉，", "全市养老服务中心已实现",
+         "街道全覆盖，可提供助餐", "助浴服务。"],
+        ["童游乐设施，预计下月全", "部开放，园林部门将安排专"],
+        ["■ 本报通讯员 李华", "近日，全市开展消防安全", "检查，覆盖所有社区。"],
+        ["人负责日常养护，每周巡", "查一次。"],
+    ]
+    text = "\n\n\n".join("\n\n".join(piece) for piece in pieces) + "\n"
+    result = CLEANER.run(text)
+    assert "园林部门将安排专人负责日常养护，每周巡查一次。" in result.text
+    kept = result.text + "".join(f.text for f in result.document.fragments)
+    assert all(char in kept for char in "人负责日常养护每周巡查一次")

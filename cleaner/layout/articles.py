@@ -214,9 +214,11 @@ def _restitch(units: list[Masthead | Body], ctx: Context) -> tuple[list[Masthead
         pairs.append((end, start))
     if not pairs:
         return units, []
-    emptied: set[int] = set()
+    merged_into: dict[int, int] = {}  # a piece joined to an earlier one: its text lives there now
     changes: list[Change] = []
     for end, start in pairs:
+        while end in merged_into:  # a chain: the piece that ends here went on an earlier one
+            end = merged_into[end]
         head, tail = units[end], units[start]
         assert isinstance(head, Body) and isinstance(tail, Body)
         before, after = head.blocks[-1], tail.blocks[0]
@@ -224,7 +226,7 @@ def _restitch(units: list[Masthead | Body], ctx: Context) -> tuple[list[Masthead
         head.blocks[-1] = PlacedBlock(before.index, joined_info, before.text + after.text, before.start, before.end)
         head.blocks.extend(tail.blocks[1:])
         head.sources.extend(tail.sources)
-        emptied.add(start)
+        merged_into[start] = end
         ctx.decide(Decision(
             "restitch", "restitch",
             f"“…{before.text[-8:]}” goes on in “{after.text[:8]}…”, printed {start - end - 1} blocks later",
@@ -233,7 +235,7 @@ def _restitch(units: list[Masthead | Body], ctx: Context) -> tuple[list[Masthead
         changes.append(Change("restitch", after.start, after.end, after.text, after.text,
                               note=f"moved to the end of the paragraph “…{before.text[-8:]}”",
                               confidence=RESTITCH_CONFIDENCE))
-    return [unit for position, unit in enumerate(units) if position not in emptied], changes
+    return [unit for position, unit in enumerate(units) if position not in merged_into], changes
 
 
 def _is_subhead(unit: Masthead, before: Body, after: Body) -> bool:
