@@ -123,10 +123,11 @@ def _ends_mid_sentence(block: RawBlock, width: int | None) -> bool:
 
 def _join_lines(text: str, block: RawBlock, edits: list[tuple[str, Edit]]) -> None:
     for number, (a, b, gap) in enumerate(zip(block.lines, block.lines[1:], block.gaps[1:], strict=False), 1):
-        if number == block.kicker_lines:
-            edits.append(("heading-join", Edit(a.end, b.start, " ", note="kicker over the title", confidence=0.8)))
-            continue
         marker = MARKDOWN_HEADING.match(b.text) if block.kind in ("markdown", "heading") else None
+        if number == block.kicker_lines:  # the next line's `## `, if any, goes with the line break
+            edits.append(("heading-join", Edit(a.end, b.start + (marker.start(2) if marker else 0), " ",
+                                               note="kicker over the title", confidence=0.8)))
+            continue
         if marker is not None:  # the next line's `## ` goes with the line break
             title_a, title_b = (make_line(line.index, line.start, _markdown_title(line)) for line in (a, b))
             edits.append(("heading-join", Edit(a.end, b.start + marker.start(2),
