@@ -94,6 +94,14 @@ def test_heading_then_paragraph_without_punctuation_reads_the_same_twice() -> No
     assert CLEANER.run(once).text == once
 
 
+# Column text at 11 characters a line, the first line two characters short (its indent lost).
+BACKUP_AT_ELEVEN = ["数据备份是管理员的", "主要职责之一，备份策略", "应当定期检查。"]
+PARK_AT_ELEVEN = ["今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。"]
+CARE_AT_ELEVEN = ["记者从市民政局获悉，", "全市养老服务中心已实现", "街道全覆盖，可提供助餐", "助浴服务。"]
+# Two articles whose first paragraph stops mid-sentence at the foot of its column.
+CUT_PAGE = ["市区新建三座口袋公园", *PARK_AT_ELEVEN[:3], "公园配有座椅、步道和儿", "■ 本报记者 张明", *CARE_AT_ELEVEN]
+
+
 BODY_AT_TWELVE = [
     "“安全”是一个涵盖很宽泛",
     "的概念，工具和方法，没有",
@@ -215,9 +223,9 @@ def test_column_wide_line_between_a_heading_and_a_short_heading_line_is_heading_
     # that happens to fill it, and two short lines. Body text would run on in full lines,
     # so a short line without punctuation under the full one marks it as heading text.
     text = "\n".join([
-        "数据备份是管理员的", "主要职责之一，备份策略", "应当定期检查。",
+        *BACKUP_AT_ELEVEN,
         "市园林部门今年新建口袋公园", "老城区居民休闲有新去处", "三座公园", "下月开放",
-        "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。",
+        *PARK_AT_ELEVEN,
     ])
     articles = CLEANER.run(text).document.articles
     assert "今年以来" not in "".join(a.headline or "" for a in articles)
@@ -280,9 +288,9 @@ def test_column_wide_line_over_a_short_heading_line_starts_a_headline() -> None:
     # characters short (like a first line, but no body line under it is full), then the
     # body's first line. A full line opening a block over a short heading line is heading.
     text = "\n".join([
-        "数据备份是管理员的", "主要职责之一，备份策略", "应当定期检查。",
+        *BACKUP_AT_ELEVEN,
         "老城区居民休闲有新去处", "三座新公园下月开放",
-        "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。",
+        *PARK_AT_ELEVEN,
     ])
     articles = CLEANER.run(text).document.articles
     assert (articles[-1].kicker or "") + (articles[-1].headline or "") == "老城区居民休闲有新去处三座新公园下月开放"
@@ -308,7 +316,7 @@ def test_paragraph_tail_from_another_page_at_the_foot_is_a_fragment() -> None:
     # paragraph printed elsewhere, under no headline of this page.
     text = "\n".join([
         "市区新建三座口袋公园",
-        "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。",
+        *PARK_AT_ELEVEN,
         "预计下月全部开放，", "市民可免费入园游览，园", "林部门将安排专人负责日", "常养护。",
         "（据市园林局）",
         "街道全覆盖，可提供助餐", "助浴服务。",
@@ -321,9 +329,9 @@ def test_paragraph_tail_from_another_page_at_the_foot_is_a_fragment() -> None:
 def test_headless_paragraph_that_opens_like_one_stays_an_article() -> None:
     text = "\n".join([
         "市区新建三座口袋公园",
-        "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。",
+        *PARK_AT_ELEVEN,
         "（据市园林局）",
-        "记者从市民政局获悉，", "全市养老服务中心已实现", "街道全覆盖，可提供助餐", "助浴服务。",
+        *CARE_AT_ELEVEN,
     ])
     result = CLEANER.run(text)
     assert len(result.document.articles) == 2 and not result.document.fragments
@@ -355,10 +363,7 @@ def test_heading_between_two_bodies_that_retells_the_one_above_is_its_headline()
 def test_a_continuation_under_a_headline_is_not_restitched() -> None:
     # The paragraph stops mid-sentence at its column's foot, but the full unindented line
     # after it sits under a headline: that is the evidence's weak case, left alone.
-    lines = ["市区新建三座口袋公园", "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，",
-             "公园配有座椅、步道和儿", "■ 本报记者 张明", "记者从市民政局获悉，", "全市养老服务中心已实现",
-             "街道全覆盖，可提供助餐", "助浴服务。"]
-    text = "\n\n".join(lines) + "\n\n\n地铁三号线年底通车\n\n童游乐设施，预计下月全\n\n部开放。\n"
+    text = "\n\n".join(CUT_PAGE) + "\n\n\n地铁三号线年底通车\n\n童游乐设施，预计下月全\n\n部开放。\n"
     result = CLEANER.run(text)
     assert not [d for d in result.decisions if d.rule == "restitch"]
     assert "步道和儿童" not in result.text
@@ -424,9 +429,7 @@ def test_a_chain_of_restitched_pieces_keeps_every_character() -> None:
     # The continuation itself stops mid-sentence and goes on further down: both joins
     # land on the first paragraph, and no piece's text is dropped with its emptied body.
     pieces = [
-        ["市区新建三座口袋公园", "今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，",
-         "公园配有座椅、步道和儿", "■ 本报记者 张明", "记者从市民政局获悉，", "全市养老服务中心已实现",
-         "街道全覆盖，可提供助餐", "助浴服务。"],
+        CUT_PAGE,
         ["童游乐设施，预计下月全", "部开放，园林部门将安排专"],
         ["■ 本报通讯员 李华", "近日，全市开展消防安全", "检查，覆盖所有社区。"],
         ["人负责日常养护，每周巡", "查一次。"],
