@@ -262,8 +262,9 @@ def _is_subhead(unit: Masthead, before: Body, after: Body) -> bool:
     kicker, title, _ = split_heading(heading.text)
     after_lead, before_lead = after.lead(), before.lead()
     fits_after = max(match_score(text, after_lead) for text in {heading.text, title})
-    fits_before = max(match_score(text, before_lead) for text in {heading.text, title, kicker or title})
-    if (match_score(heading.text, before_lead) >= HEADS_ABOVE and fits_after < RETELLS_LEAD - RETELLS_MARGIN
+    whole_before = match_score(heading.text, before_lead)
+    fits_before = max([whole_before] + [match_score(text, before_lead) for text in {title, kicker or title}])
+    if (whole_before >= HEADS_ABOVE and fits_after < RETELLS_LEAD - RETELLS_MARGIN
             and not any(block.info.kind == "subhead" for block in before.blocks)):
         return False  # it retells the article above, nearly word for word: printed under it
     return fits_after < RETELLS_LEAD or fits_after < fits_before + RETELLS_MARGIN

@@ -404,12 +404,11 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             block_chars += len(line.text)
             continue
         block_chars = len(line.text)
-        markdown = MARKDOWN_HEADING.match(line.text) if role == "markdown" else None
         blocks.append(RawBlock(
             kind={"heading": "heading", "heading-cont": "heading", "text": "paragraph"}.get(role, role),
             lines=[line],
             gaps=[gap],
-            level=len(markdown.group(1)) if markdown else 0,
+            level=_markdown_level(line) if role == "markdown" else 0,
             box_start=index == 0 or (shape.indent_marks_box and line.indent > 0) or wider_gap(line, shape),
             blank_before=line.blank_before > 0 and shape.blank_lines_meaningful,
             hard_break_before=line.hard_break_before,
