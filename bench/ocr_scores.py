@@ -49,7 +49,9 @@ from evaluation.ocr import (  # noqa: E402
     typeset_with_regions,
 )
 from evaluation.ocr_score import (  # noqa: E402
+    as_read,
     han_lost_from_input,
+    headline_readings,
     merged_lines,
     page_floor,
     region_floor,
@@ -74,11 +76,15 @@ class Tally:
     switch_judged: int = 0
     source_ocr: int = 0
     crashes: int = 0
+    # Headlines scored as the engine read them (region by region only): see evaluation/ocr_score.py.
+    as_read: PageScore = field(default_factory=lambda: PageScore(pages=0))
+    headlines_read_exactly: int = 0
 
     def add(self, other: Tally) -> None:
         self.score = self.score + other.score
+        self.as_read = self.as_read + other.as_read
         for name in ("floor_edits", "input_edits", "han_lost_from_input", "merged", "judged", "switches",
-                     "switch_judged", "source_ocr", "crashes"):
+                     "switch_judged", "source_ocr", "crashes", "headlines_read_exactly"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def summary(self) -> dict[str, Any]:
@@ -93,6 +99,16 @@ class Tally:
             "region_switch_share": self.switches / self.switch_judged if self.switch_judged else 0.0,
             "detected_ocr_share": self.source_ocr / max(1, score["pages"]),
             "crashes": self.crashes,
+            **self._as_read(),
+        }
+
+    def _as_read(self) -> dict[str, float | None]:
+        if not self.as_read.pages:  # whole-page reading: what the engine read of a headline is not known
+            return dict.fromkeys(("headline_f1_as_read", "headline_attached_as_read", "headlines_read_exactly"))
+        return {
+            "headline_f1_as_read": self.as_read.headline_f1,
+            "headline_attached_as_read": self.as_read.attached_share,
+            "headlines_read_exactly": self.headlines_read_exactly / max(1, self.as_read.headlines_true),
         }
 
 
@@ -117,6 +133,7 @@ def ocr_text(page_number: int, engine: str, mode: str, seed: int, dpi: int, corp
     data["truth"] = ocr_page.truth
     indices = reading_order(ocr_page.regions) if order == "geometric" else list(range(len(ocr_page.regions)))
     data["sources"] = [ocr_page.regions[i].text for i in indices]
+    data["kinds"] = [ocr_page.regions[i].kind for i in indices]
     if data["regions"] is not None:  # cached in stream order; handed on in the order asked for
         data["regions"] = [data["regions"][i] for i in indices]
         data["text"] = join_regions(data["regions"], engine)
@@ -134,6 +151,9 @@ def score_one(data: dict, mode: str, clean) -> tuple[Tally, dict]:
     tally.score = score_page(data["truth"], output)
     if mode == "regions":
         tally.floor_edits = region_floor(data["regions"], data["sources"])
+        readings = headline_readings(data["regions"], data["sources"], data["kinds"])
+        read_output, tally.headlines_read_exactly = as_read(data["truth"], output, readings)
+        tally.as_read = score_page(data["truth"], read_output)
     else:
         tally.floor_edits = page_floor(data["text"], data["sources"])
         tally.merged, tally.judged = merged_lines(data["text"], data["sources"])
@@ -149,6 +169,9 @@ COLUMNS = (
     ("para F1", "paragraph_boundary_f1", "{:.3f}"),
     ("head F1", "headline_f1", "{:.3f}"),
     ("attached", "headline_attached_share", "{:.3f}"),
+    ("read ok", "headlines_read_exactly", "{:.3f}"),
+    ("hF1 read", "headline_f1_as_read", "{:.3f}"),
+    ("att read", "headline_attached_as_read", "{:.3f}"),
     ("CER %", "character_error_rate", "{:.2%}"),
     ("floor %", "ocr_floor", "{:.2%}"),
     ("above", "cer_above_floor", "{:.2%}"),
@@ -166,7 +189,8 @@ def format_table(groups: dict[tuple[str, str, str], Tally]) -> str:
     for (engine, mode, width), tally in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1],
                                                                                 kv[0][2] == "all", kv[0][2])):
         summary = tally.summary()
-        cells = "".join(f"{spec.format(summary[key]):>10}" for _, key, spec in COLUMNS)
+        cells = "".join(f"{'-' if summary[key] is None else spec.format(summary[key]):>10}"
+                        for _, key, spec in COLUMNS)
         lines.append(f"{engine:<10}{mode:<8}{width:>6}{cells}")
     return "\n".join(lines)
 
