@@ -95,6 +95,7 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
     column and followed by a full line is a paragraph's first line, not a heading.
     """
     roles: list[str] = []
+    lone_candidates: list[int] = []  # one-line blocks that may be headings over a heading
     wrapped_heading_until = -1
     for index, line in enumerate(lines):
         kind = kinds[index]
@@ -156,6 +157,15 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
             roles.append("heading")
         else:
             roles.append("text")
+            if not line.ends_sentence:
+                lone_candidates.append(index)
+    for index in lone_candidates:
+        if index + 1 < len(roles) and roles[index + 1] == "heading" and not lines[index + 1].indent:
+            # A line without punctuation that starts a block and stops mid-sentence right
+            # before a heading is no paragraph: body text runs on in full lines and ends a
+            # sentence before a new block. It is a heading too: two stacked headlines (one
+            # printed under its article, the next over its own), split later by content.
+            roles[index] = "heading"
     return roles
 
 
