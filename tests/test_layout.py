@@ -17,13 +17,14 @@ CLEANER = Cleaner(disable=["t2s"])
                                   # traditional forms: the script is decided after the layout stage
                                   "■ 本報記者 張明", "本報訊（記者 趙強）", "新華社北京3月20日電",
                                   # OCR read the mark as `于` or letters
-                                  "于本报通讯员 冯平力 sm本报通讯员 李宁强"])
+                                  "于本报通讯员 冯平力 sm本报通讯员 李宁强", "里本报记者 李平洋", "= 本报记者 王芳"])
 def test_bylines(text: str) -> None:
     assert is_byline(text)
 
 
 @pytest.mark.parametrize("text", ["编辑器软件是相当聪明的并", "记者注意到，指引多处提", "文件系统", "图表显示",
-                                  "作者认为这一做法值得推广", "編輯器軟件是相當聰明的", "記者注意到，指引多處提"])
+                                  "作者认为这一做法值得推广", "編輯器軟件是相當聰明的", "記者注意到，指引多處提",
+                                  "里程碑记者会上公布"])
 def test_role_words_opening_ordinary_words_are_not_bylines(text: str) -> None:
     assert not is_byline(text)
 

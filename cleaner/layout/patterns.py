@@ -14,8 +14,9 @@ import regex
 # characters each, `·` inside foreign names), or a wire formula (`本报讯`, `新华社北京3月1日电`).
 # Role words also begin ordinary words (`编辑器`, `记者会`), so a name must follow as
 # a whole: separated by a space or colon, or the line ends after at most four characters.
-# An OCR engine may read the mark as a Han character or a small letter or two (■ as 于, 口,
-# `se`): kept as read, but the line is still a byline when a role word follows it.
+# An OCR engine may read the mark as a Han character, a symbol or a small letter or two
+# (■ as 于, 里, 口, =, `se`): kept as read, but the line is still a byline when a role word
+# follows it.
 # Traditional forms too (本報記者, 通訊員): the script is decided after the layout stage.
 _ROLE = (r"(?:(?:本[报報]|特[约約]|[见見][习習]|首席)?[记記]者|(?:本[报報])?通[讯訊][员員]|[实實][习習]生|撰稿"
          r"|文[／/][图圖]|文|[图圖]|[摄攝]影|作者|(?:[责責]任)?[编編][辑輯]|[责責][编編])")
@@ -24,7 +25,7 @@ _NAME = r"\p{Han}{2,4}(?:·\p{Han}{1,6})?"
 _NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME})*"
 _WIRE = (r"(?:本[报報][讯訊]|本[报報](?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?[讯訊]"
          r"|(?:新[华華]社|中新社)\p{Han}{0,6}\d{0,2}月?\d{0,2}日?[电電])")
-_MISREAD_MARK = (r"(?:[于口日田回国]|[a-z]{1,2})\s*"
+_MISREAD_MARK = (r"(?:[于口日田回国里=≡]|[a-z]{1,2})\s*"
                  r"(?=本[报報]|[记記]者|通[讯訊][员員]|特[约約]|[见見][习習]|首席|[实實][习習]生)")
 BYLINE = regex.compile(
     rf"^(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?"
