@@ -397,6 +397,38 @@ def test_a_short_late_headline_splits_two_articles_run_together() -> None:
     assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市助餐点全覆盖"]
 
 
+def test_two_late_headlines_split_the_body_they_both_fit_with_a_kicker_glued_on() -> None:
+    # Both headlines were printed after the page's text, each in a region of its own: one
+    # retells the first lead, the other (an OCR engine joined its kicker, set wider than
+    # the title, without a space) retells a paragraph inside. The body is two articles.
+    text = "\n".join([
+        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。",
+        "记者从市民政局获悉，全市助餐点已实现街道全覆盖，可提供送餐上门服务。",
+        "下一步，民政部门将推动服务向社区延伸。",
+        "",
+        "市区新建三座口袋公园",
+        "",
+        "让老人吃得好又吃得方便全市助餐点已实现全覆盖",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert [a.blocks[0].text[:4] for a in articles] == ["今年以来", "记者从市"]
+    assert [a.headline for a in articles] == ["市区新建三座口袋公园", "让老人吃得好又吃得方便全市助餐点已实现全覆盖"]
+
+
+def test_a_headline_right_above_its_body_fitting_a_paragraph_inside_splits_nothing() -> None:
+    # A title retelling the second paragraph sums up its own article: printed right above
+    # the body, it marks no second article, kicker glued on or not.
+    text = "\n".join([
+        "新春佳节将至各地张灯结彩迎接新年全市助餐点全覆盖",
+        "今年以来，市民政部门推动养老服务向社区延伸，方便老人就近用餐。",
+        "记者从市民政局获悉，全市助餐点已实现街道全覆盖，可提供送餐上门服务。",
+        "下一步，民政部门将继续扩大服务范围。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert len(articles) == 1 and len(articles[0].blocks) == 3
+
+
 def test_a_source_credit_in_traditional_script_ends_its_article() -> None:
     # The script is decided after the layout stage: `（據新華網）` is already a credit.
     text = "\n".join([

@@ -287,11 +287,8 @@ def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> lis
     for masthead in units:
         if not isinstance(masthead, Masthead) or masthead.heading is None or masthead.heading.info.level:
             continue
-        # The whole heading, or the title under its kicker: two stacked lines may be
-        # one article's kicker and title or the titles of two articles.
-        kicker, title, _ = split_heading(masthead.heading.text)
         found = None
-        for headline in (masthead.heading.text, title) if kicker else (masthead.heading.text,):
+        for headline in _title_readings(masthead.heading.text):
             found = _late_headline_fit(headline, leads, bodies, splits)
             if found is not None:
                 break
@@ -301,14 +298,20 @@ def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> lis
         body = bodies[number]
         position = units.index(body)
         above = units[position - 1] if position > 0 else None
-        # A body under no headline of its own takes the late headline whole: a headline
-        # may sum up any paragraph of its article, so that alone marks no second article.
-        if not isinstance(above, Masthead) or above.heading is None:
-            continue
+        if above is masthead:
+            continue  # printed right above the body: its own headline, summing up any paragraph
         first, rest = Body(body.blocks[:cut]).lead(), Body(body.blocks[cut:]).lead()
-        fits_rest = match_score(above.heading.text, rest)
-        if fits_rest >= LATE_HEADLINE_ABOVE and fits_rest > match_score(above.heading.text, first):
-            continue  # the headline above belongs to the part after: no second article there
+        if isinstance(above, Masthead) and above.heading is not None:
+            fits_rest = match_score(above.heading.text, rest)
+            if fits_rest >= LATE_HEADLINE_ABOVE and fits_rest > match_score(above.heading.text, first):
+                continue  # the headline above belongs to the part after: no second article there
+        elif not any(other is not masthead and other.heading is not None
+                     and match_score(other.heading.text, first) >= LATE_HEADLINE_MIN
+                     for other in units if isinstance(other, Masthead)):
+            # A body under no headline of its own takes the late headline whole: a headline
+            # may sum up any paragraph of its article, so that alone marks no second article.
+            # Another headline printed elsewhere that retells its lead is its own.
+            continue
         splits[id(body)] = cut
         start = body.blocks[cut]
         ctx.decide(Decision(
@@ -326,6 +329,19 @@ def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> lis
         else:
             result.append(unit)
     return result
+
+
+def _title_readings(heading: str) -> list[str]:
+    """The whole heading, then what may be its title under a kicker: two stacked lines may
+    be one article's kicker and title or the titles of two articles. The title follows the
+    kicker space; where there is none (an OCR engine joined a kicker set wider than its
+    title without one), each tail long enough to be a title."""
+    kicker, title, _ = split_heading(heading)
+    if kicker:
+        return [heading, title]
+    tails = [heading[cut:] for cut in range(2, len(heading))
+             if len(HAN_RE.findall(heading[cut:])) >= LATE_HEADLINE_MIN_HAN]
+    return [heading, *tails]
 
 
 def _late_headline_fit(headline: str, leads: list[str], bodies: list[Body],
