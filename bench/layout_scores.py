@@ -50,6 +50,7 @@ COLUMNS = (
     ("head F1", "headline_f1", "{:.3f}"),
     ("attached", "headline_attached_share", "{:.3f}"),
     ("CER %", "character_error_rate", "{:.2%}"),
+    ("chars %", "character_bag_rate", "{:.2%}"),
     ("Han lost", "han_lost", "{:d}"),
 )
 

@@ -173,6 +173,7 @@ COLUMNS = (
     ("hF1 read", "headline_f1_as_read", "{:.3f}"),
     ("att read", "headline_attached_as_read", "{:.3f}"),
     ("CER %", "character_error_rate", "{:.2%}"),
+    ("chars %", "character_bag_rate", "{:.2%}"),
     ("floor %", "ocr_floor", "{:.2%}"),
     ("above", "cer_above_floor", "{:.2%}"),
     ("Han lost", "han_lost", "{:d}"),

@@ -34,6 +34,12 @@ Character error rate
     matched order, then fragments) and the whole truth text, divided by the
     length of the truth text. A byline's ``■`` and the brackets around a source
     credit are not counted.
+Characters wrong, order aside
+    The bag distance of the same two texts (the larger of the two multiset differences,
+    a lower bound of the edit distance) over the truth length: the character error rate
+    with placement left out. What the character error rate adds to it is text put in
+    the wrong place (an article's paragraphs in another article, a headline on the
+    wrong article).
 Han characters lost
     The multiset difference truth − output of Han characters, where the output
     is every string anywhere in the JSON (fragments and removed passages too).
@@ -68,6 +74,7 @@ class PageScore:
     headlines_to_attach: int = 0
     headlines_attached: int = 0
     edit_distance: int = 0
+    bag_distance: int = 0
     truth_length: int = 0
     han_lost: int = 0
     han_total: int = 0
@@ -109,6 +116,10 @@ class PageScore:
         return _ratio(self.edit_distance, self.truth_length, self.edit_distance == 0)
 
     @property
+    def character_bag_rate(self) -> float:
+        return _ratio(self.bag_distance, self.truth_length, self.bag_distance == 0)
+
+    @property
     def badness(self) -> float:
         """One number to rank pages by, worst first: the shortfalls from the targets added up."""
         return (
@@ -130,6 +141,7 @@ class PageScore:
             "headline_f1": self.headline_f1,
             "headline_attached_share": self.attached_share,
             "character_error_rate": self.character_error_rate,
+            "character_bag_rate": self.character_bag_rate,
             "han_lost": self.han_lost,
             "han_total": self.han_total,
         }
@@ -254,6 +266,16 @@ def attachment_counts(truth: list[Article], output: list[Article], similarity: M
     return to_attach, attached
 
 
+def bag_distance(first: str, second: str) -> int:
+    """Edits needed if order did not matter: the larger multiset difference.
+
+    >>> bag_distance("甲乙丙", "丙甲乙"), bag_distance("甲乙丙", "甲丁")
+    (0, 2)
+    """
+    a, b = Counter(first), Counter(second)
+    return max((a - b).total(), (b - a).total())
+
+
 def article_text(article: Article) -> str:
     """All text of an article in reading order, as the character error rate compares it."""
     byline = (article.byline or "").replace("■", "")
@@ -305,6 +327,7 @@ def score_page(truth: Page, output: dict[str, Any]) -> PageScore:
         headlines_to_attach=to_attach,
         headlines_attached=attached,
         edit_distance=Levenshtein.distance(output_text, truth_text),
+        bag_distance=bag_distance(output_text, truth_text),
         truth_length=len(truth_text),
         han_lost=lost,
         han_total=han_total,

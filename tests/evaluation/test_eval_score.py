@@ -166,3 +166,14 @@ def test_map_offsets_through_insertions_and_deletions() -> None:
     assert map_offsets("甲乙X丙丁", "甲乙丙丁", [3]) == [2]
     assert map_offsets("甲乙丙丁", "甲乙X丙丁", [2]) == [3]
     assert map_offsets("甲乙丙丁", "甲乙丙丁", [1, 3]) == [1, 3]
+
+
+def test_text_in_the_wrong_article_costs_placement_not_characters() -> None:
+    output = perfect_output()
+    first, second = output["articles"]
+    second["blocks"].append(first["blocks"].pop())  # a paragraph printed in the wrong article
+    score = score_page(truth_page(), output)
+    assert score.character_error_rate > 0
+    assert score.character_bag_rate == 0.0
+    output["articles"][1]["blocks"][0]["text"] = "金生丽水玉出昆冈剑号巨阙珠称夜光果珍李奈。"  # one misread
+    assert score_page(truth_page(), output).bag_distance == 1
