@@ -15,7 +15,7 @@ from cleaner.chars import HAN_RE
 from cleaner.document import Article, Block, Document
 from cleaner.engine.context import Context
 from cleaner.engine.record import Change, Decision
-from cleaner.layout.headlines import match_score, split_heading
+from cleaner.layout.headlines import match_ceiling, match_score, split_heading
 from cleaner.layout.patterns import HAS_CONTENT, NEWS_LEAD, source_name
 from cleaner.layout.stage import BlockInfo
 
@@ -288,7 +288,7 @@ def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> lis
         if not isinstance(masthead, Masthead) or masthead.heading is None or masthead.heading.info.level:
             continue
         found = None
-        for headline in _title_readings(masthead.heading.text):
+        for headline in _title_readings(masthead.heading.text, leads):
             found = _late_headline_fit(headline, leads, bodies, splits)
             if found is not None:
                 break
@@ -331,14 +331,17 @@ def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> lis
     return result
 
 
-def _title_readings(heading: str) -> list[str]:
+def _title_readings(heading: str, leads: list[str]) -> list[str]:
     """The whole heading, then what may be its title under a kicker: two stacked lines may
     be one article's kicker and title or the titles of two articles. The title follows the
     kicker space; where there is none (an OCR engine joined a kicker set wider than its
-    title without one), each tail long enough to be a title."""
+    title without one), each tail long enough to be a title, unless the whole heading
+    already fits a lead (it is placed by content)."""
     kicker, title, _ = split_heading(heading)
     if kicker:
         return [heading, title]
+    if any(match_score(heading, lead) >= LATE_HEADLINE_MIN for lead in leads):
+        return [heading]
     tails = [heading[cut:] for cut in range(2, len(heading))
              if len(HAN_RE.findall(heading[cut:])) >= LATE_HEADLINE_MIN_HAN]
     return [heading, *tails]
@@ -350,15 +353,17 @@ def _late_headline_fit(headline: str, leads: list[str], bodies: list[Body],
     headline fits well enough to open an article there, or None."""
     if len(HAN_RE.findall(headline)) < LATE_HEADLINE_MIN_HAN:  # a kicker alone says too little
         return None
-    best_lead = max((match_score(headline, lead) for lead in leads), default=0.0)
-    if best_lead >= LATE_HEADLINE_MIN:
-        return None
-    needed = max(LATE_HEADLINE_MIN, best_lead + LATE_HEADLINE_MARGIN)
+    # The paragraph fit first, aligned only where the bigrams allow one (most do not);
+    # the leads only when some paragraph fits.
     fits = [(match_score(headline, body.blocks[cut].text), number, cut)
             for number, body in enumerate(bodies) if id(body) not in splits
-            for cut in range(1, len(body.blocks)) if body.blocks[cut].info.kind == "paragraph"]
+            for cut in range(1, len(body.blocks)) if body.blocks[cut].info.kind == "paragraph"
+            and match_ceiling(headline, body.blocks[cut].text) >= LATE_HEADLINE_MIN]
     score, number, cut = max(fits, key=lambda fit: fit[0], default=(0.0, 0, 0))
-    if score < needed:
+    if score < LATE_HEADLINE_MIN:
+        return None
+    best_lead = max((match_score(headline, lead) for lead in leads), default=0.0)
+    if best_lead >= LATE_HEADLINE_MIN or score < best_lead + LATE_HEADLINE_MARGIN:
         return None
     return headline, score, best_lead, number, cut
 

@@ -44,6 +44,15 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(map(str.__add__, chars, chars[1:]))
 
 
+def match_ceiling(headline: str, lead: str) -> float:
+    """An upper bound of `match_score` from the bigrams alone (the alignment taken as
+    perfect): a cheap check before the alignment, where most pairs fail."""
+    grams = _bigrams(headline)
+    if not grams or not lead:
+        return 0.0
+    return 0.7 * len(grams & _bigrams(lead[:LEAD_CHARS])) / len(grams) + 0.3
+
+
 def match_score(headline: str, lead: str) -> float:
     """How well a headline matches an article's lead, 0..1.
 
