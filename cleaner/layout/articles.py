@@ -275,10 +275,11 @@ def _split_for_late_headlines(units: list[Masthead | Body], ctx: Context) -> lis
     (after its article, or among other headlines) fits a paragraph inside it.
 
     Evidence: the headline fits that paragraph (not the body's first) by content, much
-    better than it fits the lead of any body, and the body has a headline of its own
-    printed right above it that does not fit the part after that paragraph (better than
-    the part before). Only headlines that fit no lead well are tried (the common case costs
-    nothing)."""
+    better than it fits the lead of any body, it is not the headline printed right above
+    the body, and the body has a headline of its own: one printed right above it that
+    does not fit the part after that paragraph (better than the part before), or one
+    printed elsewhere that retells its lead. Only headlines that fit no lead well are
+    tried (the common case costs little)."""
     bodies = [u for u in units if isinstance(u, Body) and len(u.blocks) >= 2]
     if not bodies:
         return units

@@ -90,9 +90,9 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
 
     A heading line has no clause punctuation, starts a block (after a sentence end,
     a credit, a byline, a page or box start) and does not sit in the column like body
-    text: it is off the column width, or a byline follows it, or it opens a text box
-    whose next line is heading-like too. A line about two characters short of the
-    column and followed by a full line is a paragraph's first line, not a heading.
+    text: it is off the column width, or a byline or a heading follows it, or it opens
+    a text box whose next line is heading-like too. A line about two characters short of
+    the column and followed by a full line is a paragraph's first line, not a heading.
     """
     roles: list[str] = []
     lone_candidates: list[int] = []  # one-line blocks that may be headings over a heading
