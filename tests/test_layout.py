@@ -95,6 +95,12 @@ def test_heading_then_paragraph_without_punctuation_reads_the_same_twice() -> No
     assert CLEANER.run(once).text == once
 
 
+# Whole paragraphs, one per line, that several tests lay out into pages.
+PARK_LEAD = "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。"
+PARK_FACILITIES = "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。"
+MEALS_LEAD = "记者从市民政局获悉，全市助餐点已实现街道全覆盖，可提供送餐上门服务。"
+MEALS_NEXT = "下一步，民政部门将推动服务向社区延伸。"
+
 # Column text at 11 characters a line, the first line two characters short (its indent lost).
 BACKUP_AT_ELEVEN = ["数据备份是管理员的", "主要职责之一，备份策略", "应当定期检查。"]
 PARK_AT_ELEVEN = ["今年以来，市园林部", "门在老城区新建三座口袋", "公园，方便周边居民休闲，", "预计下月全部开放。"]
@@ -134,10 +140,10 @@ def test_a_headline_printed_after_two_articles_run_together_splits_them() -> Non
     # first article's; the late headline fits a paragraph inside, not the first's lead.
     text = "\n".join([
         "市区新建三座口袋公园",
-        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
-        "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。",
+        PARK_LEAD,
+        PARK_FACILITIES,
         "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
-        "下一步，民政部门将推动服务向社区延伸。",
+        MEALS_NEXT,
         "全市养老服务中心实现街道全覆盖",
     ])
     articles = CLEANER.run(text).document.articles
@@ -181,7 +187,7 @@ def test_heading_between_two_bodies_that_retells_the_text_under_it_opens_an_arti
     # A subhead names a section in words of its own; a news headline restates its lead.
     text = "\n".join([
         "市区新建三座口袋公园",
-        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        PARK_LEAD,
         "全市养老服务中心覆盖街道",
         "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
     ])
@@ -192,9 +198,9 @@ def test_heading_between_two_bodies_that_retells_the_text_under_it_opens_an_arti
 def test_heading_between_two_bodies_in_words_of_its_own_is_a_subhead() -> None:
     text = "\n".join([
         "市区新建三座口袋公园",
-        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        PARK_LEAD,
         "便民设施一应俱全",
-        "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。",
+        PARK_FACILITIES,
     ])
     articles = CLEANER.run(text).document.articles
     assert len(articles) == 1
@@ -272,7 +278,7 @@ def test_stacked_headline_that_fits_an_article_elsewhere_on_the_page_is_split_of
     # The top line of a two-line heading sums up the page's first article (printed without
     # a headline), not the article above the stack nor the one below it.
     text = "\n".join([
-        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        PARK_LEAD,
         "养老服务中心覆盖全市街道",
         "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
         "市园林部门新建三座口袋公园",
@@ -302,7 +308,7 @@ def test_heading_whose_title_under_a_kicker_retells_the_text_under_it_opens_an_a
     # The kicker says what the lead does not; the title alone is what retells it.
     text = "\n".join([
         "市区新建三座口袋公园",
-        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        PARK_LEAD,
         "聚焦民生实事办好群众身边事 全市养老服务中心覆盖街道",
         "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
     ])
@@ -353,7 +359,7 @@ def test_short_line_over_an_indented_line_ends_its_paragraph_where_indents_mark_
 def test_heading_between_two_bodies_that_retells_the_one_above_is_its_headline() -> None:
     # Printed under its article, and nearly its lead word for word: no subhead of it.
     text = "\n".join([
-        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        PARK_LEAD,
         "老城区新建三座口袋公园",
         "全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
     ])
@@ -387,10 +393,10 @@ def test_a_short_late_headline_splits_two_articles_run_together() -> None:
     # Eight characters are enough to place a headline printed after its article by content.
     text = "\n".join([
         "市区新建三座口袋公园",
-        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
-        "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。",
-        "记者从市民政局获悉，全市助餐点已实现街道全覆盖，可提供送餐上门服务。",
-        "下一步，民政部门将推动服务向社区延伸。",
+        PARK_LEAD,
+        PARK_FACILITIES,
+        MEALS_LEAD,
+        MEALS_NEXT,
         "全市助餐点全覆盖",
     ])
     articles = CLEANER.run(text).document.articles
@@ -402,10 +408,10 @@ def test_two_late_headlines_split_the_body_they_both_fit_with_a_kicker_glued_on(
     # retells the first lead, the other (an OCR engine joined its kicker, set wider than
     # the title, without a space) retells a paragraph inside. The body is two articles.
     text = "\n".join([
-        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
-        "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。",
-        "记者从市民政局获悉，全市助餐点已实现街道全覆盖，可提供送餐上门服务。",
-        "下一步，民政部门将推动服务向社区延伸。",
+        PARK_LEAD,
+        PARK_FACILITIES,
+        MEALS_LEAD,
+        MEALS_NEXT,
         "",
         "市区新建三座口袋公园",
         "",
@@ -422,7 +428,7 @@ def test_a_headline_right_above_its_body_fitting_a_paragraph_inside_splits_nothi
     text = "\n".join([
         "新春佳节将至各地张灯结彩迎接新年全市助餐点全覆盖",
         "今年以来，市民政部门推动养老服务向社区延伸，方便老人就近用餐。",
-        "记者从市民政局获悉，全市助餐点已实现街道全覆盖，可提供送餐上门服务。",
+        MEALS_LEAD,
         "下一步，民政部门将继续扩大服务范围。",
     ])
     articles = CLEANER.run(text).document.articles
@@ -433,7 +439,7 @@ def test_a_source_credit_in_traditional_script_ends_its_article() -> None:
     # The script is decided after the layout stage: `（據新華網）` is already a credit.
     text = "\n".join([
         "市区新建三座口袋公园",
-        "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。",
+        PARK_LEAD,
         "（據新華網）",
         "全市养老服务中心覆盖街道",
         "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
