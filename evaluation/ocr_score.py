@@ -32,7 +32,6 @@ Headlines as read (region by region)
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import cache
 
 import regex
@@ -40,7 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from evaluation.page import Page
-from evaluation.score import headline_key
+from evaluation.score import bag_distance, headline_key
 from evaluation.text import comparison_form, han_counts
 
 FOLD_RUNS = (
@@ -77,9 +76,7 @@ def region_floor(ocr_texts: list[str], sources: list[str]) -> int:
 
 def page_floor(ocr_text: str, sources: list[str]) -> int:
     """Bag distance between the page's OCR text and its sources, in repair-blind form."""
-    read = Counter(repair_blind(ocr_text))
-    printed = Counter(repair_blind("\n".join(sources)))
-    return max(sum((read - printed).values()), sum((printed - read).values()))
+    return bag_distance(repair_blind(ocr_text), repair_blind("\n".join(sources)))
 
 
 def headline_readings(ocr_texts: list[str], sources: list[str], kinds: list[str]) -> dict[str, str]:

@@ -44,13 +44,19 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(map(str.__add__, chars, chars[1:]))
 
 
+def _containment(headline: str, lead: str) -> float | None:
+    """Share of the headline's bigrams found in the lead's first characters (None: nothing to compare)."""
+    grams = _bigrams(headline)
+    if not grams or not lead:
+        return None
+    return len(grams & _bigrams(lead[:LEAD_CHARS])) / len(grams)
+
+
 def match_ceiling(headline: str, lead: str) -> float:
     """An upper bound of `match_score` from the bigrams alone (the alignment taken as
     perfect): a cheap check before the alignment, where most pairs fail."""
-    grams = _bigrams(headline)
-    if not grams or not lead:
-        return 0.0
-    return 0.7 * len(grams & _bigrams(lead[:LEAD_CHARS])) / len(grams) + 0.3
+    containment = _containment(headline, lead)
+    return 0.0 if containment is None else 0.7 * containment + 0.3
 
 
 def match_score(headline: str, lead: str) -> float:
@@ -60,10 +66,8 @@ def match_score(headline: str, lead: str) -> float:
     found in the first few hundred characters, averaged with rapidfuzz's best partial
     alignment (which rewards the longest shared phrase).
     """
-    grams = _bigrams(headline)
-    if not grams or not lead:
+    containment = _containment(headline, lead)
+    if containment is None:
         return 0.0
-    lead = lead[:LEAD_CHARS]
-    containment = len(grams & _bigrams(lead)) / len(grams)
-    alignment = fuzz.partial_ratio(headline, lead) / 100.0
+    alignment = fuzz.partial_ratio(headline, lead[:LEAD_CHARS]) / 100.0
     return 0.7 * containment + 0.3 * alignment
