@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner.layout.columns import local_column_widths
-from cleaner.layout.lines import split_lines
+from cleaner.layout.lines import make_line, split_lines
+from cleaner.layout.paragraphs import _best_stack_cut
 from cleaner.layout.patterns import NEWS_LEAD, is_byline
 from cleaner.pipeline import Cleaner
 
@@ -478,3 +479,53 @@ def test_a_chain_of_restitched_pieces_keeps_every_character() -> None:
     assert "园林部门将安排专人负责日常养护，每周巡查一次。" in result.text
     kept = result.text + "".join(f.text for f in result.document.fragments)
     assert all(char in kept for char in "人负责日常养护每周巡查一次")
+
+
+def _in_column(paragraph: str, chars: int = 11) -> list[str]:
+    """A paragraph set in a column `chars` characters wide, its first-line indent dropped."""
+    lines, rest = [paragraph[: chars - 2]], paragraph[chars - 2 :]
+    while rest:
+        lines.append(rest[:chars])
+        rest = rest[chars:]
+    return lines
+
+
+CANTEEN_STORY = [
+    "本月起，城东街道第一家社区食堂正式开业，为辖区老年人提供午餐和晚餐，六十岁以上老人凭卡就餐可享受八折优惠。",
+    "食堂由街道提供场地，引入专业餐饮企业运营，每天供应二十多种菜品，价格公开透明，接受居民监督。",
+    "开业当天，不少老人早早来到食堂排队。家住附近的李大爷说，过去子女上班，自己做饭不方便，现在走几步路就能吃上热饭。",
+    "街道负责人介绍，下一步将根据居民需求，开通送餐上门服务，并在其他社区陆续建设食堂，让更多老人受益。",
+    "据了解，社区食堂的建设资金主要来自区级财政补助，运营企业通过公开招标选定，合同期为三年，期满后将根据居民评价决定是否续约。",
+    "为保障食品安全，市场监管部门将对食堂进行不定期抽查，食堂后厨也安装了摄像头，居民可以通过手机随时查看。",
+    "此外，食堂还设置了意见箱，每月召开一次居民座谈会，听取大家对菜品和服务的意见建议，不断改进工作。",
+    "不少居民表示，希望食堂今后能增加早餐和夜宵供应，让周边的上班族和学生也能在这里吃上一顿可口的饭菜。",
+]
+
+
+def test_stacked_headline_of_the_article_a_byline_opened_above_it_is_split_off() -> None:
+    # The library story starts at its byline inside a long run of text under the canteen
+    # headline; its own headline is printed under it, over the park story's (set wider).
+    # The run's first few hundred characters say nothing of the library: the story the
+    # byline opened is where the top of the stack is looked for too.
+    lines = ["社区食堂开业"]
+    for paragraph in CANTEEN_STORY:
+        lines += _in_column(paragraph)
+    lines += ["■ 本报记者 王明",
+              *_in_column("市图书馆从下周起延长开放时间，每天开放到晚上九点。图书馆还新增了一百个自习座位，方便学生和上班族使用。"),
+              "图书馆延长", "开放时间", "城市公园新增十二", "公里健身步道",
+              *_in_column("今年以来，市园林部门在城市公园新增健身步道十二公里，方便市民锻炼身体。")]
+    articles = CLEANER.run("\n".join(lines)).document.articles
+    assert [a.headline for a in articles] == ["社区食堂开业", "图书馆延长开放时间", "城市公园新增十二公里健身步道"]
+    assert [a.blocks[0].text[:4] for a in articles] == ["本月起，", "市图书馆", "今年以来"]
+
+
+def test_a_heading_stack_is_not_cut_where_a_title_wraps_at_its_width() -> None:
+    # Three lines as wide, then the title's last: one title wrapped in its box. Its top
+    # lines fit the article above and its rest the one below, yet no cut falls between
+    # lines as wide as each other (and the last line alone is too short to be a headline).
+    lines = [make_line(i, 0, text) for i, text in enumerate(["图书馆延长开", "放时间方便读", "者夜间借阅图", "书"])]
+    assert _best_stack_cut(lines, ["市图书馆延长开放时间，方便读者。"], "读者夜间借阅图书的人数明显增加。", []) is None
+    # Lines of different widths meet where one title ends and the next begins.
+    lines = [make_line(i, 0, text) for i, text in enumerate(["图书馆延长开", "放时间", "读者夜间借阅", "图书"])]
+    cut = _best_stack_cut(lines, ["市图书馆延长开放时间，方便读者。"], "读者夜间借阅图书的人数明显增加。", [])
+    assert cut is not None and cut[2] == 2

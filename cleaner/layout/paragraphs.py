@@ -428,16 +428,20 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
     for block in blocks:
         # A block is judged by its joined text too: lines joined into something short
         # without clause punctuation read as a heading, as they will when read again.
-        if block.kind == "paragraph" and len(block.lines) > 1 and line_kind(_joined(block)) == "short":
-            block.kind = "heading"
+        short = block.kind == "paragraph" and line_kind(_joined(block)) == "short"
         previous = merged[-1] if merged else None
         # A paragraph without clause punctuation right under a heading continues it when
-        # the clean text (one block per line) is read again: so it does now.
-        if (previous is not None and previous.kind == "heading" and block.kind == "paragraph"
-                and not block.hard_break_before and line_kind(_joined(block)) == "short"):
-            previous.lines.append(block.lines[0])
+        # the clean text (one block per line) is read again: so it does now. Lines of
+        # it go on the heading's title where they are as wide as its last line (a title
+        # wraps at its full width); `_split_heading_stacks` cuts two headlines apart.
+        if (short and previous is not None and previous.kind == "heading" and not block.hard_break_before
+                and (len(block.lines) == 1 or _wraps_on(previous.lines[-1], block.lines[0]))):
+            previous.lines.extend(block.lines)
             previous.gaps.append(Gap(True, 0.6, "short line under a heading continues it"))
+            previous.gaps.extend(block.gaps[1:])
             continue
+        if short and len(block.lines) > 1:
+            block.kind = "heading"
         merged.append(block)
     return _headline_printed_again(_split_heading_stacks(_subtitles(merged)))
 
@@ -482,30 +486,12 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         if other_leads is None:
             other_leads = _run_leads(blocks)
-        above, below = _lead_before(blocks, index), _lead_after(blocks, index)
-        # The top may head the article above (printed under it) or one printed elsewhere.
-        elsewhere = [lead for lead in other_leads if lead not in (below, above)]
-        best: tuple[float, int, float, float] | None = None
-        for cut in range(1, len(block.lines)):
-            top = "".join(line.text for line in block.lines[:cut])
-            bottom = "".join(line.text for line in block.lines[cut:])
-            if min(len(top), len(bottom)) < STACK_MIN_CHARS:
-                continue
-            top_below = match_score(top, below)
-            top_other, other = match_score(top, above), above
-            for lead in elsewhere:  # away from its article only on strong evidence
-                fit = match_score(top, lead)
-                if fit >= STACK_ELSEWHERE and fit > top_other:
-                    top_other, other = fit, lead
-            # The top must sum up another article; the bottom must not sum that one up
-            # better than the article below.
-            evidence = (top_other - top_below) + (match_score(bottom, below) - match_score(bottom, other))
-            if top_other - top_below < STACK_MARGIN or evidence < STACK_MATCH:
-                continue
-            if best is None or evidence > best[0]:
-                best = (evidence, cut, top_other, top_below)
+        aboves, below = _leads_before(blocks, index), _lead_after(blocks, index)
+        # The top may head an article above (printed under it) or one printed elsewhere.
+        elsewhere = [lead for lead in other_leads if lead != below and lead not in aboves]
+        best = _best_stack_cut(block.lines, aboves, below, elsewhere)
         if best is not None:
-            evidence, cut, fit_other, fit_below = best
+            _, evidence, cut, fit_other, fit_below = best
             reason = f"headline of another article (fits it {fit_other:.2f}, the one below {fit_below:.2f})"
             result.append(RawBlock(block.kind, block.lines[:cut], block.gaps[:cut], block.level, block.box_start,
                                    block.blank_before, block.hard_break_before))
@@ -514,6 +500,46 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         result.append(block)
     return result
+
+
+def _best_stack_cut(lines: list[Line], aboves: list[str], below: str,
+                    elsewhere: list[str]) -> tuple[bool, float, int, float, float] | None:
+    """Where a heading stack splits into the headline of another article (the top) and
+    the headline of the article below, with the evidence; None where it does not. A cut
+    between lines of one width (where a title wraps) is taken only between two lines
+    alone (two one-line titles may be as wide by chance), and where no other cut fits."""
+    best: tuple[bool, float, int, float, float] | None = None
+    for cut in range(1, len(lines)):
+        top = "".join(line.text for line in lines[:cut])
+        bottom = "".join(line.text for line in lines[cut:])
+        if min(len(top), len(bottom)) < STACK_MIN_CHARS:
+            continue
+        top_below = match_score(top, below)
+        top_other, other = max((match_score(top, lead), lead) for lead in aboves)
+        for lead in elsewhere:  # away from its article only on strong evidence
+            fit = match_score(top, lead)
+            if fit >= STACK_ELSEWHERE and fit > top_other:
+                top_other, other = fit, lead
+        # The top must sum up another article; the bottom must not sum that one up
+        # better than the article below.
+        evidence = (top_other - top_below) + (match_score(bottom, below) - match_score(bottom, other))
+        if top_other - top_below < STACK_MARGIN or evidence < STACK_MATCH:
+            continue
+        wraps = _wraps_on(lines[cut - 1], lines[cut])
+        if wraps and len(lines) > 2:
+            continue  # a title wrapped, not two one-line titles as wide by chance
+        found = (not wraps, evidence, cut, top_other, top_below)
+        if best is None or found[:2] > best[:2]:
+            best = found
+    return best
+
+
+def _wraps_on(line: Line, after: Line) -> bool:
+    """A title wraps at the full width of its box, so its next line is as wide as this
+    one (or shorter, the title's last). Two stacked titles meet where the upper one ends
+    short or the lower one opens wider: a line as wide as the one after it goes on in it
+    (a title that fills its last line exactly is the rare exception)."""
+    return abs(line.width - after.width) <= 1 and after.index == line.index + 1
 
 
 def _headline_printed_again(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -585,12 +611,19 @@ def _run_leads(blocks: list[RawBlock]) -> list[str]:
     return leads
 
 
-def _lead_before(blocks: list[RawBlock], index: int) -> str:
-    """The lead of the article above a heading: its paragraphs after the heading before."""
+def _leads_before(blocks: list[RawBlock], index: int) -> list[str]:
+    """The leads of the articles that may end right above a heading: the text since the
+    heading before, and the last article that a byline opened or a source credit let
+    begin within that text (its own headline may be the one printed under it)."""
     start = index
     while start > 0 and blocks[start - 1].kind not in HEADING_KINDS:
         start -= 1
-    return _paragraph_text(blocks[start:index])
+    leads = [_paragraph_text(blocks[start:index])]
+    for inner in range(index - 1, start, -1):
+        if blocks[inner - 1].kind in ("byline", "source"):
+            leads.append(_paragraph_text(blocks[inner:index]))
+            break
+    return leads
 
 
 def _lead_after(blocks: list[RawBlock], index: int) -> str:
