@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner.layout.columns import local_column_widths
-from cleaner.layout.lines import make_line, split_lines
-from cleaner.layout.paragraphs import _best_stack_cut
+from cleaner.layout.lines import Line, make_line, split_lines
+from cleaner.layout.paragraphs import _best_stack_cut, _title_boundary
 from cleaner.layout.patterns import NEWS_LEAD, is_byline
 from cleaner.pipeline import Cleaner
 
@@ -529,3 +529,34 @@ def test_a_heading_stack_is_not_cut_where_a_title_wraps_at_its_width() -> None:
     lines = [make_line(i, 0, text) for i, text in enumerate(["图书馆延长开", "放时间", "读者夜间借阅", "图书"])]
     cut = _best_stack_cut(lines, ["市图书馆延长开放时间，方便读者。"], "读者夜间借阅图书的人数明显增加。", [])
     assert cut is not None and cut[2] == 2
+
+
+def test_a_title_wrapped_in_its_own_box_over_a_wider_one_is_a_headline_of_its_own() -> None:
+    # Under the library story its headline, in words of its own, wrapped in a narrow box;
+    # right under it the sports story's, set wider. A kicker would not wrap narrower
+    # than its title (it is set in smaller type), so these are two headlines.
+    lines = ["城市公园新增", "健身步道",
+             *_in_column("今年以来，市园林部门在城市公园新增健身步道十二公里，方便市民锻炼身体。"),
+             "■ 本报记者 王明",
+             *_in_column("市图书馆从下周起延长开放时间，每天开放到晚上九点。图书馆还新增了一百个自习座位，方便学生和上班族使用。"),
+             "读书人的", "夜晚去处", "多了", "秋季运动会下月在奥体中心开", "幕",
+             *_in_column("记者从市体育局获悉，全市秋季运动会将于下月在奥体中心开幕，设二十个比赛项目。")]
+    articles = CLEANER.run("\n".join(lines)).document.articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        (None, "城市公园新增健身步道"), (None, "读书人的夜晚去处多了"), (None, "秋季运动会下月在奥体中心开幕")]
+
+
+def _heading_lines(*texts: str) -> list[Line]:
+    return [make_line(index, 0, text) for index, text in enumerate(texts)]
+
+
+def test_title_boundaries_follow_the_widths_titles_wrap_at() -> None:
+    # A wrapped title, then a title as wide: two titles.
+    assert _title_boundary(_heading_lines("读书人的", "夜晚去处", "多了", "秋季运动会下月")) == 3
+    # A kicker in smaller type wraps wider than its title: one headline.
+    assert _title_boundary(_heading_lines("因此会直接从稳定版中", "移除", "光盘厂商可能", "可以分发")) is None
+    # A one-line kicker over its title, and a title alone: one headline.
+    assert _title_boundary(_heading_lines("读书人的", "夜晚去处多了一个")) is None
+    assert _title_boundary(_heading_lines("读书人的夜晚", "去处多了一个", "好地方")) is None
+    # An OCR engine reads a quoted phrase as a box of its own: no title ends there.
+    assert _title_boundary(_heading_lines("除非新包指明", "“取代”", "被冲突的软件包")) is None

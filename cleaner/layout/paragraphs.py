@@ -490,6 +490,15 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
         # The top may head an article above (printed under it) or one printed elsewhere.
         elsewhere = [lead for lead in other_leads if lead != below and lead not in aboves]
         best = _best_stack_cut(block.lines, aboves, below, elsewhere)
+        if best is None:
+            cut = _title_boundary(block.lines)
+            if cut is not None:
+                reason = "two titles set in boxes of their own (a wrapped title, then a line set another width)"
+                result.append(RawBlock(block.kind, block.lines[:cut], block.gaps[:cut], block.level,
+                                       block.box_start, block.blank_before, block.hard_break_before))
+                result.append(RawBlock(block.kind, block.lines[cut:], [Gap(False, 0.7, reason),
+                                                                      *block.gaps[cut + 1 :]], block.level))
+                continue
         if best is not None:
             _, evidence, cut, fit_other, fit_below = best
             reason = f"headline of another article (fits it {fit_other:.2f}, the one below {fit_below:.2f})"
@@ -532,6 +541,36 @@ def _best_stack_cut(lines: list[Line], aboves: list[str], below: str,
         if best is None or found[:2] > best[:2]:
             best = found
     return best
+
+
+def _title_runs(lines: list[Line]) -> list[int]:
+    """Where each run of lines set at one width starts: a title wraps at the full width
+    of its box, so its lines are as wide as its first, except the last, which may be
+    shorter; a line wider than the run, or any line after a shorter one, starts a new run."""
+    starts = [0]
+    width = lines[0].width
+    for index in range(1, len(lines)):
+        before, line = lines[index - 1], lines[index]
+        ended = before.width + before.run_on < width - 1  # the run's short last line came
+        if ended or line.width > width + 1:
+            starts.append(index)
+            width = line.width
+    return starts
+
+
+def _title_boundary(lines: list[Line]) -> int | None:
+    """The first line of a second title under a title wrapped over two lines or more,
+    set at least as wide. A kicker over its title is set in smaller type, so a kicker
+    that wraps runs wider than the title under it; a title's last line is its only
+    short one. A short line that opens with a quote or bracket is no title's end: an
+    OCR engine reads a quoted phrase as a box of its own. None where the lines read as
+    one headline."""
+    starts = _title_runs(lines)
+    for first, second in pairwise(starts):
+        if second - first >= 2 and lines[second].width >= lines[first].width - 1 \
+                and not lines[second - 1].text.startswith(OPENING):
+            return second
+    return None
 
 
 def _wraps_on(line: Line, after: Line) -> bool:
