@@ -560,3 +560,13 @@ def test_title_boundaries_follow_the_widths_titles_wrap_at() -> None:
     assert _title_boundary(_heading_lines("读书人的夜晚", "去处多了一个", "好地方")) is None
     # An OCR engine reads a quoted phrase as a box of its own: no title ends there.
     assert _title_boundary(_heading_lines("除非新包指明", "“取代”", "被冲突的软件包")) is None
+
+
+def test_a_title_of_three_lines_is_no_kicker_whatever_the_width_under_it() -> None:
+    # A kicker, a title wrapped over three lines, then a narrower title: a kicker is
+    # short, so three lines at one width make a title, and the next run another one.
+    lines = _heading_lines("作为系统管理员", "可以绕过专供广告", "使用的服务器主机", "名称",
+                           "不仅在自己", "机器上测试", "是个好主意")
+    assert _title_boundary(lines) == 4
+    # A last line too short to be a title is not cut off as one.
+    assert _title_boundary(_heading_lines("附带一个", "版本号小", "于多少", "的说")) is None

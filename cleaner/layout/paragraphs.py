@@ -546,13 +546,17 @@ def _best_stack_cut(lines: list[Line], aboves: list[str], below: str,
 def _title_runs(lines: list[Line]) -> list[int]:
     """Where each run of lines set at one width starts: a title wraps at the full width
     of its box, so its lines are as wide as its first, except the last, which may be
-    shorter; a line wider than the run, or any line after a shorter one, starts a new run."""
+    shorter. A line wider than the run starts a new run, as does any line after the
+    short last one; a short line with one as wide under it starts a new run itself."""
     starts = [0]
     width = lines[0].width
     for index in range(1, len(lines)):
         before, line = lines[index - 1], lines[index]
-        ended = before.width + before.run_on < width - 1  # the run's short last line came
-        if ended or line.width > width + 1:
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        ended = index - 1 > starts[-1] and before.width + before.run_on < width - 1  # its short last line came
+        # (exactly as wide: Latin letters and digits make a title's lines vary by a cell)
+        narrower_run = line.width < width - 1 and nxt is not None and nxt.width == line.width
+        if ended or line.width > width + 1 or narrower_run:
             starts.append(index)
             width = line.width
     return starts
@@ -561,14 +565,15 @@ def _title_runs(lines: list[Line]) -> list[int]:
 def _title_boundary(lines: list[Line]) -> int | None:
     """The first line of a second title under a title wrapped over two lines or more,
     set at least as wide. A kicker over its title is set in smaller type, so a kicker
-    that wraps runs wider than the title under it; a title's last line is its only
-    short one. A short line that opens with a quote or bracket is no title's end: an
-    OCR engine reads a quoted phrase as a box of its own. None where the lines read as
-    one headline."""
+    that wraps runs wider than the title under it (over two lines at most: a kicker is
+    short); a title's last line is its only short one. A short line that opens with a
+    quote or bracket is no title's end: an OCR engine reads a quoted phrase as a box of
+    its own. None where the lines read as one headline."""
     starts = _title_runs(lines)
     for first, second in pairwise(starts):
-        if second - first >= 2 and lines[second].width >= lines[first].width - 1 \
-                and not lines[second - 1].text.startswith(OPENING):
+        if second - first >= 2 and not lines[second - 1].text.startswith(OPENING) \
+                and (lines[second].width >= lines[first].width - 1 or second - first >= 3) \
+                and sum(len(line.text) for line in lines[second:]) >= STACK_MIN_CHARS:
             return second
     return None
 
