@@ -528,7 +528,7 @@ def test_a_heading_stack_is_not_cut_where_a_title_wraps_at_its_width() -> None:
     # Lines of different widths meet where one title ends and the next begins.
     lines = [make_line(i, 0, text) for i, text in enumerate(["图书馆延长开", "放时间", "读者夜间借阅", "图书"])]
     cut = _best_stack_cut(lines, ["市图书馆延长开放时间，方便读者。"], "读者夜间借阅图书的人数明显增加。", [])
-    assert cut is not None and cut[2] == 2
+    assert cut is not None and cut[1] == 2
 
 
 def test_a_title_wrapped_in_its_own_box_over_a_wider_one_is_a_headline_of_its_own() -> None:

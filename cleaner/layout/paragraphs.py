@@ -476,7 +476,9 @@ STACK_ELSEWHERE = 0.6  # the top heads an article elsewhere on the page only if 
 def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
     """Two headlines printed one over the other (one under its article, the next above
     its own) read like one two-line heading. Where the top lines sum up the article
-    above and not the one below, they are that article's headline: split the stack."""
+    above and not the one below, they are that article's headline: split the stack.
+    Where content says nothing, the widths may: a wrapped title over one set at least
+    as wide is a headline of its own (`_title_boundary`)."""
     result: list[RawBlock] = []
     other_leads: list[str] | None = None  # leads of the page's text runs, read when first needed
     for index, block in enumerate(blocks):
@@ -490,35 +492,38 @@ def _split_heading_stacks(blocks: list[RawBlock]) -> list[RawBlock]:
         # The top may head an article above (printed under it) or one printed elsewhere.
         elsewhere = [lead for lead in other_leads if lead != below and lead not in aboves]
         best = _best_stack_cut(block.lines, aboves, below, elsewhere)
-        if best is None:
-            cut = _title_boundary(block.lines)
-            if cut is not None:
-                reason = "two titles set in boxes of their own (a wrapped title, then a line set another width)"
-                result.append(RawBlock(block.kind, block.lines[:cut], block.gaps[:cut], block.level,
-                                       block.box_start, block.blank_before, block.hard_break_before))
-                result.append(RawBlock(block.kind, block.lines[cut:], [Gap(False, 0.7, reason),
-                                                                      *block.gaps[cut + 1 :]], block.level))
-                continue
         if best is not None:
-            _, evidence, cut, fit_other, fit_below = best
+            evidence, cut, fit_other, fit_below = best
             reason = f"headline of another article (fits it {fit_other:.2f}, the one below {fit_below:.2f})"
-            result.append(RawBlock(block.kind, block.lines[:cut], block.gaps[:cut], block.level, block.box_start,
-                                   block.blank_before, block.hard_break_before))
-            result.append(RawBlock(block.kind, block.lines[cut:], [Gap(False, min(0.95, 0.5 + evidence / 2), reason),
-                                                                  *block.gaps[cut + 1 :]], block.level))
+            result += _cut_block(block, cut, Gap(False, min(0.95, 0.5 + evidence / 2), reason))
+            continue
+        cut = _title_boundary(block.lines)
+        if cut is not None:
+            reason = "two titles set in boxes of their own (a wrapped title, then a line set another width)"
+            result += _cut_block(block, cut, Gap(False, 0.7, reason))
             continue
         result.append(block)
     return result
 
 
+def _cut_block(block: RawBlock, cut: int, gap: Gap) -> list[RawBlock]:
+    """`block` as two blocks of its kind, its lines cut before `cut` with `gap`."""
+    return [RawBlock(block.kind, block.lines[:cut], block.gaps[:cut], block.level, block.box_start,
+                     block.blank_before, block.hard_break_before),
+            RawBlock(block.kind, block.lines[cut:], [gap, *block.gaps[cut + 1 :]], block.level)]
+
+
 def _best_stack_cut(lines: list[Line], aboves: list[str], below: str,
-                    elsewhere: list[str]) -> tuple[bool, float, int, float, float] | None:
+                    elsewhere: list[str]) -> tuple[float, int, float, float] | None:
     """Where a heading stack splits into the headline of another article (the top) and
-    the headline of the article below, with the evidence; None where it does not. A cut
-    between lines of one width (where a title wraps) is taken only between two lines
-    alone (two one-line titles may be as wide by chance), and where no other cut fits."""
-    best: tuple[bool, float, int, float, float] | None = None
+    the headline of the article below: (evidence, cut, the top's fit to the other
+    article, its fit to the one below); None where it does not. No cut falls between
+    lines of one width (where a title wraps), except between two lines alone: two
+    one-line titles may be as wide by chance."""
+    best: tuple[float, int, float, float] | None = None
     for cut in range(1, len(lines)):
+        if len(lines) > 2 and _wraps_on(lines[cut - 1], lines[cut]):
+            continue
         top = "".join(line.text for line in lines[:cut])
         bottom = "".join(line.text for line in lines[cut:])
         if min(len(top), len(bottom)) < STACK_MIN_CHARS:
@@ -534,12 +539,8 @@ def _best_stack_cut(lines: list[Line], aboves: list[str], below: str,
         evidence = (top_other - top_below) + (match_score(bottom, below) - match_score(bottom, other))
         if top_other - top_below < STACK_MARGIN or evidence < STACK_MATCH:
             continue
-        wraps = _wraps_on(lines[cut - 1], lines[cut])
-        if wraps and len(lines) > 2:
-            continue  # a title wrapped, not two one-line titles as wide by chance
-        found = (not wraps, evidence, cut, top_other, top_below)
-        if best is None or found[:2] > best[:2]:
-            best = found
+        if best is None or evidence > best[0]:
+            best = (evidence, cut, top_other, top_below)
     return best
 
 
