@@ -519,14 +519,18 @@ def test_stacked_headline_of_the_article_a_byline_opened_above_it_is_split_off()
     assert [a.blocks[0].text[:4] for a in articles] == ["本月起，", "市图书馆", "今年以来"]
 
 
+def _heading_lines(*texts: str) -> list[Line]:
+    return [make_line(index, 0, text) for index, text in enumerate(texts)]
+
+
 def test_a_heading_stack_is_not_cut_where_a_title_wraps_at_its_width() -> None:
     # Three lines as wide, then the title's last: one title wrapped in its box. Its top
     # lines fit the article above and its rest the one below, yet no cut falls between
     # lines as wide as each other (and the last line alone is too short to be a headline).
-    lines = [make_line(i, 0, text) for i, text in enumerate(["图书馆延长开", "放时间方便读", "者夜间借阅图", "书"])]
+    lines = _heading_lines("图书馆延长开", "放时间方便读", "者夜间借阅图", "书")
     assert _best_stack_cut(lines, ["市图书馆延长开放时间，方便读者。"], "读者夜间借阅图书的人数明显增加。", []) is None
     # Lines of different widths meet where one title ends and the next begins.
-    lines = [make_line(i, 0, text) for i, text in enumerate(["图书馆延长开", "放时间", "读者夜间借阅", "图书"])]
+    lines = _heading_lines("图书馆延长开", "放时间", "读者夜间借阅", "图书")
     cut = _best_stack_cut(lines, ["市图书馆延长开放时间，方便读者。"], "读者夜间借阅图书的人数明显增加。", [])
     assert cut is not None and cut[1] == 2
 
@@ -544,10 +548,6 @@ def test_a_title_wrapped_in_its_own_box_over_a_wider_one_is_a_headline_of_its_ow
     articles = CLEANER.run("\n".join(lines)).document.articles
     assert [(a.kicker, a.headline) for a in articles] == [
         (None, "城市公园新增健身步道"), (None, "读书人的夜晚去处多了"), (None, "秋季运动会下月在奥体中心开幕")]
-
-
-def _heading_lines(*texts: str) -> list[Line]:
-    return [make_line(index, 0, text) for index, text in enumerate(texts)]
 
 
 def test_title_boundaries_follow_the_widths_titles_wrap_at() -> None:
