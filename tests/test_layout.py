@@ -99,6 +99,7 @@ def test_heading_then_paragraph_without_punctuation_reads_the_same_twice() -> No
 # Whole paragraphs, one per line, that several tests lay out into pages.
 PARK_LEAD = "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲。"
 PARK_FACILITIES = "公园配有座椅、步道和儿童游乐设施，预计下月全部开放。"
+CARE_LEAD = "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。"
 MEALS_LEAD = "记者从市民政局获悉，全市助餐点已实现街道全覆盖，可提供送餐上门服务。"
 MEALS_NEXT = "下一步，民政部门将推动服务向社区延伸。"
 
@@ -143,7 +144,7 @@ def test_a_headline_printed_after_two_articles_run_together_splits_them() -> Non
         "市区新建三座口袋公园",
         PARK_LEAD,
         PARK_FACILITIES,
-        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
+        CARE_LEAD,
         MEALS_NEXT,
         "全市养老服务中心实现街道全覆盖",
     ])
@@ -184,25 +185,20 @@ def test_full_line_over_a_full_line_is_not_taken_for_a_heading() -> None:
                                         "才发现问题，造成数据损失和服务中断。"]
 
 
+def _park_story_then(heading: str, paragraph: str) -> str:
+    """The park story under its headline, then `heading` over `paragraph`."""
+    return "\n".join(["市区新建三座口袋公园", PARK_LEAD, heading, paragraph])
+
+
 def test_heading_between_two_bodies_that_retells_the_text_under_it_opens_an_article() -> None:
     # A subhead names a section in words of its own; a news headline restates its lead.
-    text = "\n".join([
-        "市区新建三座口袋公园",
-        PARK_LEAD,
-        "全市养老服务中心覆盖街道",
-        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
-    ])
+    text = _park_story_then("全市养老服务中心覆盖街道", CARE_LEAD)
     articles = CLEANER.run(text).document.articles
     assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市养老服务中心覆盖街道"]
 
 
 def test_heading_between_two_bodies_in_words_of_its_own_is_a_subhead() -> None:
-    text = "\n".join([
-        "市区新建三座口袋公园",
-        PARK_LEAD,
-        "便民设施一应俱全",
-        PARK_FACILITIES,
-    ])
+    text = _park_story_then("便民设施一应俱全", PARK_FACILITIES)
     articles = CLEANER.run(text).document.articles
     assert len(articles) == 1
     assert [b.type for b in articles[0].blocks] == ["paragraph", "subhead", "paragraph"]
@@ -281,7 +277,7 @@ def test_stacked_headline_that_fits_an_article_elsewhere_on_the_page_is_split_of
     text = "\n".join([
         PARK_LEAD,
         "养老服务中心覆盖全市街道",
-        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
+        CARE_LEAD,
         "市园林部门新建三座口袋公园",
         "地铁三号线年底通车",
         "记者从市交通局获悉，地铁三号线将于年底通车，全线设站十二座。",
@@ -307,12 +303,7 @@ def test_column_wide_line_over_a_short_heading_line_starts_a_headline() -> None:
 
 def test_heading_whose_title_under_a_kicker_retells_the_text_under_it_opens_an_article() -> None:
     # The kicker says what the lead does not; the title alone is what retells it.
-    text = "\n".join([
-        "市区新建三座口袋公园",
-        PARK_LEAD,
-        "聚焦民生实事办好群众身边事 全市养老服务中心覆盖街道",
-        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
-    ])
+    text = _park_story_then("聚焦民生实事办好群众身边事 全市养老服务中心覆盖街道", CARE_LEAD)
     articles = CLEANER.run(text).document.articles
     assert [(a.kicker, a.headline) for a in articles] == [
         (None, "市区新建三座口袋公园"), ("聚焦民生实事办好群众身边事", "全市养老服务中心覆盖街道")]
@@ -443,7 +434,7 @@ def test_a_source_credit_in_traditional_script_ends_its_article() -> None:
         PARK_LEAD,
         "（據新華網）",
         "全市养老服务中心覆盖街道",
-        "记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。",
+        CARE_LEAD,
     ])
     articles = Cleaner().run(text).document.articles
     assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市养老服务中心覆盖街道"]

@@ -428,14 +428,15 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
     for block in blocks:
         # A block is judged by its joined text too: lines joined into something short
         # without clause punctuation read as a heading, as they will when read again.
-        short = block.kind == "paragraph" and line_kind(_joined(block)) == "short"
         previous = merged[-1] if merged else None
+        under_heading = previous is not None and previous.kind == "heading" and not block.hard_break_before
+        short = (block.kind == "paragraph" and (under_heading or len(block.lines) > 1)
+                 and line_kind(_joined(block)) == "short")  # joined only where it can matter
         # A paragraph without clause punctuation right under a heading continues it when
         # the clean text (one block per line) is read again: so it does now. Lines of
         # it go on the heading's title where they are as wide as its last line (a title
         # wraps at its full width); `_split_heading_stacks` cuts two headlines apart.
-        if (short and previous is not None and previous.kind == "heading" and not block.hard_break_before
-                and (len(block.lines) == 1 or _wraps_on(previous.lines[-1], block.lines[0]))):
+        if short and under_heading and (len(block.lines) == 1 or _wraps_on(previous.lines[-1], block.lines[0])):
             previous.lines.extend(block.lines)
             previous.gaps.append(Gap(True, 0.6, "short line under a heading continues it"))
             previous.gaps.extend(block.gaps[1:])
