@@ -561,3 +561,43 @@ def test_a_title_of_three_lines_is_no_kicker_whatever_the_width_under_it() -> No
     assert _title_boundary(lines) == 4
     # A last line too short to be a title is not cut off as one.
     assert _title_boundary(_heading_lines("附带一个", "版本号小", "于多少", "的说")) is None
+
+
+def test_a_short_line_whose_sentence_goes_on_after_a_comma_below_is_no_heading() -> None:
+    # One paragraph per line, one cut at a page edge before its comma: a line that opens
+    # with `，` goes on from the line above, which therefore heads nothing.
+    text = "\n".join([PARK_LEAD, "如果居民对公园建设有意见建议", "，可以拨打市民服务热线反映。", PARK_FACILITIES])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == [None]
+    assert [b.text for b in articles[0].blocks][1] == "如果居民对公园建设有意见建议，可以拨打市民服务热线反映。"
+
+
+def test_a_heading_set_apart_over_a_title_that_runs_into_its_body_is_its_kicker() -> None:
+    # An extractor that sets lines of another type size apart (pdftotext) prints the
+    # kicker, set smaller, as a block of its own over the title and its body. The kicker
+    # says what the lead does not: by content it heads nothing.
+    park = "\n".join(["市区新建三座口袋公园", *_in_column(PARK_LEAD)])
+    text = park + "\n\n便民惠民办实事\n\n养老服务中心实现全覆盖\n" + "\n".join(_in_column(CARE_LEAD))
+    result = CLEANER.run(text)
+    assert [(a.kicker, a.headline) for a in result.document.articles] == [
+        (None, "市区新建三座口袋公园"), ("便民惠民办实事", "养老服务中心实现全覆盖")]
+    assert not result.document.fragments
+    assert any(c.rule == "attach-headline" and c.before == "便民惠民办实事" for c in result.changes)
+    # Where a blank line sets the body apart from its title too, nothing marks the line
+    # over the title as set in another type size: it stays apart.
+    text = park + "\n\n便民惠民办实事\n\n养老服务中心实现全覆盖\n\n" + "\n".join(_in_column(CARE_LEAD))
+    assert CLEANER.run(text).document.fragments[0].text == "便民惠民办实事"
+
+
+def test_a_wrapped_heading_over_a_wider_title_is_no_kicker() -> None:
+    # A kicker in smaller type wraps wider than its title; one wrapped narrower is a title.
+    park = "\n".join(["市区新建三座口袋公园", *_in_column(PARK_LEAD)])
+    text = park + "\n\n读书人的夜晚\n去处多了\n\n养老服务中心实现全覆盖\n" + "\n".join(_in_column(CARE_LEAD))
+    assert [a.kicker for a in CLEANER.run(text).document.articles] == [None, None]
+
+
+@pytest.mark.parametrize("text", ["1本报记者 王芳", "I本报记者王芳", "|记者 张三"])
+def test_bylines_whose_mark_an_ocr_engine_read_as_a_stroke(text: str) -> None:
+    # RapidOCR reads `■` as `1` in about one byline in seven.
+    assert is_byline(text)
+    assert not is_byline("2本报记者王芳")

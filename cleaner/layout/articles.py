@@ -10,6 +10,7 @@ decision with its score; a headline that fits no article is a fragment.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from cleaner.chars import HAN_RE
 from cleaner.document import Article, Block, Document
@@ -36,6 +37,7 @@ LATE_HEADLINE_MARGIN = 0.25
 # PDF character error rate 0.44 points lower, OCR 0.09 higher, on the generated pages).
 LATE_HEADLINE_MIN_HAN = 8
 LATE_HEADLINE_ABOVE = 0.4
+KICKER_CONFIDENCE = 0.6  # a heading over a title, heading nothing itself: by position alone
 
 
 @dataclass(slots=True)
@@ -96,13 +98,16 @@ def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -
     bodies = [u for u in units if isinstance(u, Body)]
     mastheads = [u for u in units if isinstance(u, Masthead)]
     attached, changes = _attach(mastheads, bodies, units, ctx, "attach-headline" in enabled)
-    changes = restitched + changes
+    kickers, kicker_changes = _kickers_over_titles(units, attached, ctx) if "attach-headline" in enabled \
+        else (set(), [])
+    changes = restitched + changes + kicker_changes
     leftovers = _leftovers(units, attached) if "fragment" in enabled else []
     document = Document()
     for body in bodies:
         if body not in leftovers:
             document.articles.append(_article(body, attached.get(id(body), [])))
-    unattached = [m for m in mastheads if not any(m in attached_list for attached_list in attached.values())]
+    heading_an_article = {id(m) for attached_list in attached.values() for m in attached_list} | kickers
+    unattached = [m for m in mastheads if id(m) not in heading_an_article]
     for block in sorted(strays + [b for m in unattached for b in ([m.heading] if m.heading else []) + m.bylines]
                         + [b for body in leftovers for b in body.blocks], key=lambda b: b.index):
         document.fragments.append(Block("fragment", block.text, block.start, block.end))
@@ -438,6 +443,59 @@ def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead 
         if order[id(bodies[b_index])] - order[id(masthead)] == -1:
             take(score, content, m_index, b_index, "position only: under an article without a headline")
     return attached, changes
+
+
+def _kickers_over_titles(units: list[Masthead | Body], attached: dict[int, list[Masthead]],
+                         ctx: Context) -> tuple[set[int], list[Change]]:
+    """A heading that heads no article, printed right over a headline that does, is that
+    headline's kicker (引题): joined to it with the kicker space. Returns the ids of the
+    mastheads so taken, and the changes.
+
+    Why: some extractors (pdftotext) set a line of another type size apart as a block of
+    its own, and a kicker is set smaller than its title. A kicker says what the lead does
+    not, so content does not attach it; over a title, it is no stray."""
+    heading_an_article = {id(m) for attached_list in attached.values() for m in attached_list}
+    taken: set[int] = set()
+    changes: list[Change] = []
+    for above, below in pairwise(units):
+        if not (isinstance(above, Masthead) and isinstance(below, Masthead)) or above.bylines \
+                or id(above) in heading_an_article or id(below) not in heading_an_article:
+            continue
+        kicker, title = above.heading, below.heading
+        if kicker is None or title is None or kicker.info.level or title.info.level:
+            continue  # Markdown headings: the extractor said what each line is
+        if not title.info.blank_before or not _runs_into_body(units, below, attached):
+            continue  # no sign of a block set apart by its type size
+        if kicker.info.line_count > 1 and _line_length(kicker) <= _line_length(title):
+            continue  # a kicker, set smaller, wraps wider than its title: this is a title
+        if " " in kicker.text or split_heading(title.text)[0] is not None:
+            continue  # the title has a kicker already
+        heading = f"{kicker.text} {title.text}"
+        if split_heading(heading)[0] != kicker.text:
+            continue  # too short to read as a kicker, or not separable from the title
+        below.heading = PlacedBlock(title.index, title.info, heading, kicker.start, title.end)
+        taken.add(id(above))
+        ctx.decide(Decision("attach-headline", "kicker",
+                            f"“{kicker.text[:16]}” heads no article: kicker of “{title.text[:16]}” under it",
+                            KICKER_CONFIDENCE, {"kicker": kicker.text}, kicker.start, kicker.end))
+        changes.append(Change("attach-headline", kicker.start, kicker.end, kicker.text, kicker.text,
+                              note=f"kicker of the headline “{title.text[:16]}” under it",
+                              confidence=KICKER_CONFIDENCE))
+    return taken, changes
+
+
+def _line_length(block: PlacedBlock) -> float:
+    """Characters per line of a block: its lines' width in print, near enough."""
+    return len(block.text) / block.info.line_count
+
+
+def _runs_into_body(units: list[Masthead | Body], masthead: Masthead, attached: dict[int, list[Masthead]]) -> bool:
+    """The masthead heads the body right under it, and runs into it without a blank line:
+    the extractor made one block of them."""
+    position = units.index(masthead)
+    after = units[position + 1] if position + 1 < len(units) else None
+    return isinstance(after, Body) and bool(after.blocks) and not after.blocks[0].info.blank_before \
+        and masthead in attached.get(id(after), [])
 
 
 def _article(body: Body, mastheads: list[Masthead]) -> Article:

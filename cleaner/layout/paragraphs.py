@@ -142,7 +142,7 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
                         or (shape.blank_lines_meaningful and line.blank_before) or wider_gap(line, shape)
                         or previous_role in ("markdown", "byline", "source", "heading", "heading-cont")
                         or previous.ends_sentence or mark_ends_sentence)
-        if not starts_block:
+        if not starts_block or _continued_below(nxt):
             roles.append("text")
             continue
         box_title = (shape.indent_marks_box and line.indent > 0 and next_kind == "short"
@@ -167,6 +167,14 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
             # printed under its article, the next over its own), split later by content.
             roles[index] = "heading"
     return roles
+
+
+def _continued_below(nxt: Line | None) -> bool:
+    """The next line opens with a comma or a closing mark and goes on with text
+    (`，请阅读…`): its sentence began on this line, which is no heading. A mark alone on
+    its line (an OCR speck) proves nothing."""
+    return nxt is not None and nxt.starts_continuation and not nxt.hard_break_before \
+        and HAS_CONTENT.search(nxt.text) is not None
 
 
 def _over_unindented_paragraph(lines: list[Line], index: int, width: int | None) -> bool:

@@ -99,7 +99,9 @@ _layout_rule(
     """Why: page make-up puts headlines above, below or beside their story, and extractors
     emit boxes in their own order. A headline reuses the words of its article's lead,
     so it is matched by content (character bigrams and rapidfuzz alignment) with a
-    prior for sitting right above or below the body; the score is recorded.""",
+    prior for sitting right above or below the body; the score is recorded. A heading
+    that heads no article, set apart right over a title that runs into its body, is that
+    title's kicker (set smaller, some extractors print it as a block of its own).""",
     examples=[
         ("日前，河北省社会救助工作会议在邯郸召开，会议总结了工作。\n（据河北省民政厅）\n"
          "2024年河北省社会救助工作会议召开\n"
@@ -116,6 +118,12 @@ _layout_rule(
          "养老服务中心实现全覆盖\n记者从市民政局获悉，全市养老服务中心已实现街道全覆盖，可提供助餐助浴服务。"
          "中心还为高龄老人开设了健康讲座和文体活动，受到老人欢迎。\n\n市区新建三座口袋公园\n"
          "今年以来，市园林部门在老城区新建三座口袋公园，方便周边居民休闲，公园配有座椅、步道和儿童游乐设施，预计下月全部开放。"),
+        # A kicker set apart as a block of its own (another type size) over a title that
+        # runs into its body: it heads no article itself, so it is the title's kicker.
+        ("市区新建三座口袋公园\n今年以来，市园林部门在老城区新建三座口袋公园。\n\n便民惠民办实事\n\n"
+         "养老服务中心实现全覆盖\n记者从市民政局获悉，全市养老服务中心已实现街道全覆盖。",
+         "市区新建三座口袋公园\n今年以来，市园林部门在老城区新建三座口袋公园。\n\n"
+         "便民惠民办实事 养老服务中心实现全覆盖\n记者从市民政局获悉，全市养老服务中心已实现街道全覆盖。"),
     ],
 )
 _layout_rule(
