@@ -45,10 +45,11 @@ def smallest(hashes: list[int], size: int = SKETCH_SIZE) -> tuple[int, ...]:
     count = len(hashes)
     if count > 4 * size:
         # The hashes are about uniform: the smallest `size` are most likely below a bound
-        # that about 2 * `size` of them are under. Sort only those (picked out in C); when
-        # fewer than `size` distinct values are under it, sort them all.
+        # that about 2 * `size` of them are under. Sort only those; when fewer than `size`
+        # distinct values are under it, sort them all. (A set comprehension with a plain
+        # comparison: cheaper than `filter(bound.__gt__, ...)`, which calls a method each time.)
         bound = (2 * size << 32) // count
-        below = set(filter(bound.__gt__, hashes))
+        below = {value for value in hashes if value < bound}
         if len(below) >= size:
             return tuple(sorted(below)[:size])
     return tuple(sorted(set(hashes))[:size])  # faster than heapq.nsmallest at these sizes

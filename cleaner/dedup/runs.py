@@ -221,11 +221,11 @@ def _glued(sentence: Sentence, candidates: list[Sentence], threshold: float, min
         if candidate.span.han < min_copy:
             continue
         if at_end is not False:
-            score = suffix_similarity(copy, key)
+            score = suffix_similarity(copy, key, threshold)
             if score >= threshold:
                 return Match(candidate, score, "glued", glued=-len(copy))
         if at_end is not True:
-            score = suffix_similarity(copy[::-1], key[::-1])
+            score = suffix_similarity(copy[::-1], key[::-1], threshold)
             if score >= threshold:
                 return Match(candidate, score, "glued", glued=len(copy))
     return None
@@ -255,7 +255,7 @@ def _repeated_head(text: str, sentence: Sentence, sentences: list[Sentence], by_
         # The copy of a column's last lines ends where they end (a sentence end, or none).
         if _terminated(text_of(text, head[-1])) != _terminated(text_of(text, before[-1])):
             continue
-        score = suffix_similarity(key, end_key)
+        score = suffix_similarity(key, end_key, threshold)
         if score >= threshold:
             covered, first = 0, len(before) - 1
             while first > 0 and covered + len(before[first].span.key) < len(key):
@@ -294,7 +294,8 @@ def _follow_runs(text: str, sentences: list[Sentence], matches: dict[int, Match]
             glued = _glued(neighbour, [kept_neighbour], threshold, min_adjacent_chars, at_end=step < 0)
             if glued is None and len(b.key) < len(a.key):
                 body = body_key(text[b.start:b.start + OPENER_REACH], b.key, RUN_OPENER_SHARE)
-                ends = suffix_similarity(body, a.key) if step < 0 else suffix_similarity(body[::-1], a.key[::-1])
+                ends = (suffix_similarity(body, a.key, threshold) if step < 0
+                        else suffix_similarity(body[::-1], a.key[::-1], threshold))
                 if len(body) >= min_adjacent_chars and ends >= threshold:
                     glued = Match(kept_neighbour, ends, "sentence")
             if glued is not None:

@@ -66,7 +66,7 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         if not window.candidates:
             result.append(None)
             continue
-        (_, filling), width = window.best()
+        width, filling = window.best()
         result.append(width if filling >= 2 else None)  # one line is no column
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
@@ -108,14 +108,17 @@ class _Window:
     over them is a few look-ups: what the lines fill, and the minimum widths of the
     body-text lines (which count against every column they are too wide for)."""
 
-    __slots__ = ("_body_min_widths", "_entries", "_filling", "_support", "candidates", "lines")
+    __slots__ = ("_body_min_widths", "_entries", "_exact", "_filling", "candidates", "lines")
 
     def __init__(self, lines: list[Line], exact: list[int | None]) -> None:
         self.lines = 0
         self.candidates: dict[int, int] = {}  # widths (>= MIN_COLUMN_WIDTH) of the lines, counted
         size = max((line.width for line in lines), default=0) + 2
-        self._support = [0] * size  # by width
+        # By width: the lines that fill it (each supports it once), and the exact lines
+        # as wide (each supports it once more). Support is their sum: one range of counts
+        # to keep up as lines come and go, not two.
         self._filling = [0] * size
+        self._exact = [0] * size
         self._body_min_widths: list[int] = []  # sorted
         # What each line brings to the window, made once (a line enters and leaves): its
         # width, the widths it fills (`_fills_from`), whether it is exact, its minimum
@@ -135,12 +138,11 @@ class _Window:
                 candidates[width] = left
             else:
                 del candidates[width]
-        support, filling = self._support, self._filling
+        filling = self._filling
         for filled in range(low, width + 2):
-            support[filled] += sign
             filling[filled] += sign
         if exact:  # an exact line counts twice at its own width
-            support[width] += sign
+            self._exact[width] += sign
         if body_min_width is not None:
             if sign > 0:
                 insort(self._body_min_widths, body_min_width)
@@ -151,18 +153,22 @@ class _Window:
         """`_support(lines, window, exact, width)`. A line filling a width is never too
         wide for it, so the two parts add up."""
         too_wide = len(self._body_min_widths) - bisect_right(self._body_min_widths, width + 1)
-        if width >= len(self._support):
+        if width >= len(self._filling):
             return -2 * too_wide, 0
-        return self._support[width] - 2 * too_wide, self._filling[width]
+        return self._filling[width] + self._exact[width] - 2 * too_wide, self._filling[width]
 
-    def best(self) -> tuple[tuple[int, int], int]:
-        """The largest (`support(width)`, width) over the candidate widths (there must be one):
-        `support` inlined, as this runs for every line."""
-        body, support, filling = self._body_min_widths, self._support, self._filling
-        bodies, size = len(body), len(support)
-        return max(((support[width] - 2 * (bodies - bisect_right(body, width + 1)), filling[width])
-                    if width < size else (-2 * (bodies - bisect_right(body, width + 1)), 0), width)
-                   for width in self.candidates)
+    def best(self) -> tuple[int, int]:
+        """The candidate width (there must be one) with the largest (`support(width)`, width),
+        and how many lines fill it. `support` inlined, as this runs for every line; each
+        candidate is the width of a line in the window, so within the arrays."""
+        body, filling, exact = self._body_min_widths, self._filling, self._exact
+        bodies = len(body)
+        # (support, filling, width) packed into one int that orders as the tuple does:
+        # filling and width are below 256 (the window holds 13 lines, a column line is at
+        # most MAX_COLUMN_WIDTH wide), so support, negative or not, decides first.
+        packed = max([((filling[width] + exact[width] - 2 * (bodies - bisect_right(body, width + 1))) << 16)
+                      + (filling[width] << 8) + width for width in self.candidates])
+        return packed & 0xFF, (packed >> 8) & 0xFF
 
 
 def measure(lines: list[Line]) -> PageShape:
