@@ -205,26 +205,48 @@ def output_order(similarity: Matrix, output_count: int) -> list[int]:
     return sorted(range(output_count), key=key)
 
 
-def map_offsets(source: str, target: str, offsets: list[int]) -> list[int]:
+def map_offsets(source: str, target: str, offsets: list[int], prefer: frozenset[int] = frozenset()) -> list[int]:
     """Carry offsets in ``source`` to ``target`` through a minimal Levenshtein alignment.
+
+    Where ``target`` has characters that ``source`` lacks right at an offset (an OCR
+    engine dropped an opening quote at a paragraph start), every place in that gap is
+    as good: one in ``prefer`` (the truth's own boundaries) is taken, else its end.
 
     >>> map_offsets("甲乙X丙丁", "甲乙丙丁", [3])
     [2]
     >>> map_offsets("甲乙丙丁", "甲乙X丙丁", [2])
     [3]
+    >>> map_offsets("甲乙丙丁", "甲乙X丙丁", [2], prefer=frozenset({2}))
+    [2]
     """
-    opcodes = [op for op in Levenshtein.opcodes(source, target) if op.src_end > op.src_start]
+    all_opcodes = list(Levenshtein.opcodes(source, target))
+    # Where each op's characters of ``target`` start, counting the target-only
+    # characters just before it (the gap an offset at its start may land in).
+    gap_start: dict[int, int] = {}
+    pending: int | None = None
+    opcodes = []
+    for op in all_opcodes:
+        if op.src_end == op.src_start:  # target-only characters
+            pending = op.dest_start if pending is None else pending
+            continue
+        gap_start[len(opcodes)] = op.dest_start if pending is None else pending
+        pending = None
+        opcodes.append(op)
     mapped = []
     position = 0
     for offset in sorted(offsets):
         while position < len(opcodes) and opcodes[position].src_end <= offset:
             position += 1
         if position == len(opcodes):
-            mapped.append(len(target))
+            start = len(target) if pending is None else pending
+            mapped.append(next((p for p in range(start, len(target) + 1) if p in prefer), len(target)))
             continue
         op = opcodes[position]
         if op.tag == "delete":
             mapped.append(op.dest_start)
+        elif offset == op.src_start:
+            start = gap_start[position]
+            mapped.append(next((p for p in range(start, op.dest_start + 1) if p in prefer), op.dest_start))
         else:
             mapped.append(op.dest_start + min(offset - op.src_start, op.dest_end - op.dest_start))
     return mapped
@@ -234,7 +256,7 @@ def boundary_counts(truth: list[Article], ordered_output: list[Article]) -> tupl
     """(truth boundaries, output boundaries, truth boundaries found)."""
     truth_stream, truth_ends = body_stream(truth)
     output_stream, output_ends = body_stream(ordered_output)
-    landed = set(map_offsets(output_stream, truth_stream, output_ends))
+    landed = set(map_offsets(output_stream, truth_stream, output_ends, frozenset(truth_ends)))
     return len(truth_ends), len(output_ends), len(landed & set(truth_ends))
 
 

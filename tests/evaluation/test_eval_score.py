@@ -168,6 +168,18 @@ def test_map_offsets_through_insertions_and_deletions() -> None:
     assert map_offsets("甲乙丙丁", "甲乙丙丁", [1, 3]) == [1, 3]
 
 
+def test_an_offset_at_characters_only_the_target_has_lands_on_a_preferred_place() -> None:
+    # OCR dropped the opening quote of the second paragraph: the boundary between 。 and
+    # 歌 is the truth's boundary before “, not a miss after it.
+    output, truth = "文档。歌曲”好", "文档。“歌曲”好"
+    assert map_offsets(output, truth, [3]) == [4]
+    assert map_offsets(output, truth, [3], prefer=frozenset({3})) == [3]
+    # Only inside the gap: a preferred place elsewhere is not reached for.
+    assert map_offsets(output, truth, [3], prefer=frozenset({2})) == [4]
+    # At the very end too (a dropped final mark).
+    assert map_offsets("文档", "文档。", [2], prefer=frozenset({3})) == [3]
+
+
 def test_text_in_the_wrong_article_costs_placement_not_characters() -> None:
     output = perfect_output()
     first, second = output["articles"]
