@@ -601,3 +601,17 @@ def test_bylines_whose_mark_an_ocr_engine_read_as_a_stroke(text: str) -> None:
     # RapidOCR reads `■` as `1` in about one byline in seven.
     assert is_byline(text)
     assert not is_byline("2本报记者王芳")
+
+
+def test_the_pages_one_loose_headline_heads_its_one_headless_article() -> None:
+    # The meals story has a byline but no headline over it; a headline in words of its
+    # own sits at the foot of the page, under the park story (which has its own).
+    # Every article on a page has a headline: the one left over is the headless story's.
+    text = "\n".join(["■ 本报记者 张明", MEALS_LEAD, MEALS_NEXT,
+                      "市区新建三座口袋公园", PARK_LEAD, PARK_FACILITIES, "老人吃饭不再犯愁"])
+    result = CLEANER.run(text)
+    assert [a.headline for a in result.document.articles] == ["老人吃饭不再犯愁", "市区新建三座口袋公园"]
+    assert not result.document.fragments
+    # With no headless article, the loose headline is set apart.
+    text = "\n".join(["市区新建三座口袋公园", PARK_LEAD, PARK_FACILITIES, "老人吃饭不再犯愁"])
+    assert [f.text for f in CLEANER.run(text).document.fragments] == ["老人吃饭不再犯愁"]

@@ -442,6 +442,14 @@ def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead 
             continue
         if order[id(bodies[b_index])] - order[id(masthead)] == -1:
             take(score, content, m_index, b_index, "position only: under an article without a headline")
+    # One headline left over and one article without a headline, wherever they are
+    # printed: every article on a page has a headline, so they are each other's.
+    loose = [m for m, masthead in enumerate(mastheads) if m not in taken_m and masthead.heading is not None
+             and not masthead.heading.info.level and not masthead.bylines]
+    headless = [b for b in range(len(bodies)) if b not in taken_b and bodies[b].blocks]
+    if len(loose) == 1 and len(headless) == 1:
+        score, content, m_index, b_index = next(c for c in candidates if c[2] == loose[0] and c[3] == headless[0])
+        take(score, content, m_index, b_index, "position only: the page's one loose headline and headless article")
     return attached, changes
 
 
