@@ -17,6 +17,7 @@ from cleaner.document import Article, Block, Document
 from cleaner.engine.context import Context
 from cleaner.engine.record import Change, Decision
 from cleaner.layout.headlines import match_ceiling, match_score, split_heading
+from cleaner.layout.lines import STARTS_CONTINUATION
 from cleaner.layout.patterns import HAS_CONTENT, NEWS_LEAD, source_name
 from cleaner.layout.stage import BlockInfo
 
@@ -381,6 +382,9 @@ def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead 
     candidates: list[tuple[float, float, int, int]] = []
     for m_index, masthead in enumerate(mastheads):
         for b_index, body in enumerate(bodies):
+            if body.blocks and body.blocks[0].info.kind == "paragraph" \
+                    and STARTS_CONTINUATION.match(body.blocks[0].text) and masthead.heading is not None:
+                continue  # text that opens with `，` goes on from elsewhere: under no headline
             gap = order[id(body)] - order[id(masthead)]
             prior = ABOVE_PRIOR if gap == 1 else BELOW_PRIOR if gap == -1 else 0.0
             if masthead.heading is None:  # a lone byline: only where it is printed
@@ -447,9 +451,10 @@ def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead 
     loose = [m for m, masthead in enumerate(mastheads) if m not in taken_m and masthead.heading is not None
              and not masthead.heading.info.level and not masthead.bylines]
     headless = [b for b in range(len(bodies)) if b not in taken_b and bodies[b].blocks]
-    if len(loose) == 1 and len(headless) == 1:
-        score, content, m_index, b_index = next(c for c in candidates if c[2] == loose[0] and c[3] == headless[0])
-        take(score, content, m_index, b_index, "position only: the page's one loose headline and headless article")
+    pair = next((c for c in candidates if c[2:] == (loose[0], headless[0])), None) \
+        if len(loose) == 1 and len(headless) == 1 else None
+    if pair is not None:
+        take(*pair, "position only: the page's one loose headline and headless article")
     return attached, changes
 
 

@@ -142,7 +142,7 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
                         or (shape.blank_lines_meaningful and line.blank_before) or wider_gap(line, shape)
                         or previous_role in ("markdown", "byline", "source", "heading", "heading-cont")
                         or previous.ends_sentence or mark_ends_sentence)
-        if not starts_block or _continued_below(nxt):
+        if not starts_block or _continued_below(nxt) or _continued_below(line):
             roles.append("text")
             continue
         box_title = (shape.indent_marks_box and line.indent > 0 and next_kind == "short"
@@ -170,11 +170,9 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
 
 
 def _continued_below(nxt: Line | None) -> bool:
-    """The next line opens with a comma or a closing mark and goes on with text
-    (`，请阅读…`): its sentence began on this line, which is no heading. A mark alone on
-    its line (an OCR speck) proves nothing."""
-    return nxt is not None and nxt.starts_continuation and not nxt.hard_break_before \
-        and HAS_CONTENT.search(nxt.text) is not None
+    """The line opens with a comma or a closing mark (`，请阅读…`, or a mark alone that a
+    wrap pushed down): its sentence began on the line above. Neither is a heading."""
+    return nxt is not None and nxt.starts_continuation and not nxt.hard_break_before
 
 
 def _over_unindented_paragraph(lines: list[Line], index: int, width: int | None) -> bool:
