@@ -10,7 +10,6 @@ decision with its score; a headline that fits no article is a fragment.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
 from cleaner.chars import HAN_RE
 from cleaner.document import Article, Block, Document
@@ -470,14 +469,14 @@ def _kickers_over_titles(units: list[Masthead | Body], attached: dict[int, list[
     heading_an_article = {id(m) for attached_list in attached.values() for m in attached_list}
     taken: set[int] = set()
     changes: list[Change] = []
-    for above, below in pairwise(units):
+    for above, below, after in zip(units, units[1:], [*units[2:], None], strict=False):
         if not (isinstance(above, Masthead) and isinstance(below, Masthead)) or above.bylines \
                 or id(above) in heading_an_article or id(below) not in heading_an_article:
             continue
         kicker, title = above.heading, below.heading
         if kicker is None or title is None or kicker.info.level or title.info.level:
             continue  # Markdown headings: the extractor said what each line is
-        if not title.info.blank_before or not _runs_into_body(units, below, attached):
+        if not title.info.blank_before or not _runs_into_body(below, after, attached):
             continue  # no sign of a block set apart by its type size
         if kicker.info.line_count > 1 and _line_length(kicker) <= _line_length(title):
             continue  # a kicker, set smaller, wraps wider than its title: this is a title
@@ -502,13 +501,11 @@ def _line_length(block: PlacedBlock) -> float:
     return len(block.text) / block.info.line_count
 
 
-def _runs_into_body(units: list[Masthead | Body], masthead: Masthead, attached: dict[int, list[Masthead]]) -> bool:
-    """The masthead heads the body right under it, and runs into it without a blank line:
-    the extractor made one block of them."""
-    position = units.index(masthead)
-    after = units[position + 1] if position + 1 < len(units) else None
+def _runs_into_body(masthead: Masthead, after: Masthead | Body | None, attached: dict[int, list[Masthead]]) -> bool:
+    """The masthead heads the body right under it (`after`), and runs into it without a
+    blank line: the extractor made one block of them."""
     return isinstance(after, Body) and bool(after.blocks) and not after.blocks[0].info.blank_before \
-        and masthead in attached.get(id(after), [])
+        and any(m is masthead for m in attached.get(id(after), []))
 
 
 def _article(body: Body, mastheads: list[Masthead]) -> Article:
