@@ -142,7 +142,7 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
                         or (shape.blank_lines_meaningful and line.blank_before) or wider_gap(line, shape)
                         or previous_role in ("markdown", "byline", "source", "heading", "heading-cont")
                         or previous.ends_sentence or mark_ends_sentence)
-        if not starts_block or _continued_below(nxt) or _continued_below(line):
+        if not starts_block or _opens_mid_sentence(nxt) or _opens_mid_sentence(line):
             roles.append("text")
             continue
         box_title = (shape.indent_marks_box and line.indent > 0 and next_kind == "short"
@@ -169,10 +169,10 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
     return roles
 
 
-def _continued_below(nxt: Line | None) -> bool:
+def _opens_mid_sentence(line: Line | None) -> bool:
     """The line opens with a comma or a closing mark (`，请阅读…`, or a mark alone that a
     wrap pushed down): its sentence began on the line above. Neither is a heading."""
-    return nxt is not None and nxt.starts_continuation and not nxt.hard_break_before
+    return line is not None and line.starts_continuation and not line.hard_break_before
 
 
 def _over_unindented_paragraph(lines: list[Line], index: int, width: int | None) -> bool:
