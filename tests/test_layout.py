@@ -137,17 +137,16 @@ def test_short_heading_over_full_lines_is_not_read_as_one_wrapped_headline() -> 
     assert all(a.headline != "会议召开具会把安全风险转移到错误的方向" for a in articles)
 
 
+def _park_story_run_on_by(lead: str, late_headline: str) -> str:
+    """The park story under its headline, run on by a second story (`lead`, then one more
+    paragraph) whose headline is printed after it."""
+    return "\n".join(["市区新建三座口袋公园", PARK_LEAD, PARK_FACILITIES, lead, MEALS_NEXT, late_headline])
+
+
 def test_a_headline_printed_after_two_articles_run_together_splits_them() -> None:
     # The second article's headline was printed after it, so its body ran on from the
     # first article's; the late headline fits a paragraph inside, not the first's lead.
-    text = "\n".join([
-        "市区新建三座口袋公园",
-        PARK_LEAD,
-        PARK_FACILITIES,
-        CARE_LEAD,
-        MEALS_NEXT,
-        "全市养老服务中心实现街道全覆盖",
-    ])
+    text = _park_story_run_on_by(CARE_LEAD, "全市养老服务中心实现街道全覆盖")
     articles = CLEANER.run(text).document.articles
     assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市养老服务中心实现街道全覆盖"]
     assert articles[1].blocks[0].text.startswith("记者从市民政局")
@@ -383,14 +382,7 @@ def test_heading_with_a_stray_leading_space_over_an_indented_paragraph_stands_al
 
 def test_a_short_late_headline_splits_two_articles_run_together() -> None:
     # Eight characters are enough to place a headline printed after its article by content.
-    text = "\n".join([
-        "市区新建三座口袋公园",
-        PARK_LEAD,
-        PARK_FACILITIES,
-        MEALS_LEAD,
-        MEALS_NEXT,
-        "全市助餐点全覆盖",
-    ])
+    text = _park_story_run_on_by(MEALS_LEAD, "全市助餐点全覆盖")
     articles = CLEANER.run(text).document.articles
     assert [a.headline for a in articles] == ["市区新建三座口袋公园", "全市助餐点全覆盖"]
 

@@ -98,15 +98,17 @@ def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -
     bodies = [u for u in units if isinstance(u, Body)]
     mastheads = [u for u in units if isinstance(u, Masthead)]
     attached, changes = _attach(mastheads, bodies, units, ctx, "attach-headline" in enabled)
-    kickers, kicker_changes = _kickers_over_titles(units, attached, ctx) if "attach-headline" in enabled \
-        else (set(), [])
-    changes = restitched + changes + kicker_changes
+    heading_an_article = {id(m) for attached_list in attached.values() for m in attached_list}
+    if "attach-headline" in enabled:
+        kickers, kicker_changes = _kickers_over_titles(units, attached, heading_an_article, ctx)
+        heading_an_article |= kickers
+        changes += kicker_changes
+    changes = restitched + changes
     leftovers = _leftovers(units, attached) if "fragment" in enabled else []
     document = Document()
     for body in bodies:
         if body not in leftovers:
             document.articles.append(_article(body, attached.get(id(body), [])))
-    heading_an_article = {id(m) for attached_list in attached.values() for m in attached_list} | kickers
     unattached = [m for m in mastheads if id(m) not in heading_an_article]
     for block in sorted(strays + [b for m in unattached for b in ([m.heading] if m.heading else []) + m.bylines]
                         + [b for body in leftovers for b in body.blocks], key=lambda b: b.index):
@@ -458,15 +460,15 @@ def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead 
 
 
 def _kickers_over_titles(units: list[Masthead | Body], attached: dict[int, list[Masthead]],
-                         ctx: Context) -> tuple[set[int], list[Change]]:
+                         heading_an_article: set[int], ctx: Context) -> tuple[set[int], list[Change]]:
     """A heading that heads no article, printed right over a headline that does, is that
     headline's kicker (引题): joined to it with the kicker space. Returns the ids of the
     mastheads so taken, and the changes.
 
     Why: some extractors (pdftotext) set a line of another type size apart as a block of
     its own, and a kicker is set smaller than its title. A kicker says what the lead does
-    not, so content does not attach it; over a title, it is no stray."""
-    heading_an_article = {id(m) for attached_list in attached.values() for m in attached_list}
+    not, so content does not attach it; over a title, it is no stray. `heading_an_article`:
+    the ids of the mastheads attached to a body."""
     taken: set[int] = set()
     changes: list[Change] = []
     for above, below, after in zip(units, units[1:], [*units[2:], None], strict=False):
