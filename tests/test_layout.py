@@ -607,3 +607,17 @@ def test_the_pages_one_loose_headline_heads_its_one_headless_article() -> None:
     # With no headless article, the loose headline is set apart.
     text = "\n".join(["市区新建三座口袋公园", PARK_LEAD, PARK_FACILITIES, "老人吃饭不再犯愁"])
     assert [f.text for f in CLEANER.run(text).document.fragments] == ["老人吃饭不再犯愁"]
+
+
+def test_a_first_line_full_to_its_lost_indent_that_ends_a_sentence_goes_on_into_a_full_line() -> None:
+    # An 11-character column, indents dropped: the second paragraph's first line ends a
+    # sentence two characters short of full, the width of an indented first line, and
+    # a full line follows; a one-line paragraph of that width is followed by another
+    # first line, as short as it is.
+    head = ["数据备份是管理员的", "主要职责之一，备份策略", "应当定期检查。"]
+    park = ["新建三座口袋公园。", "方便周边居民休闲，公园", "配有座椅和步道。"]
+    blocks = CLEANER.run("\n".join(head + park)).document.articles[0].blocks
+    assert [b.text for b in blocks][1] == "新建三座口袋公园。方便周边居民休闲，公园配有座椅和步道。"
+    upkeep = ["预计下月全部开放，", "市民可免费入园游览，园", "林部门将安排专人养护。"]
+    blocks = CLEANER.run("\n".join(head + park[:1] + upkeep)).document.articles[0].blocks
+    assert [b.text[:4] for b in blocks] == ["数据备份", "新建三座", "预计下月"]

@@ -310,11 +310,12 @@ def _byline_follows(kinds: list[str], index: int) -> bool:
 
 
 def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, shape: PageShape,
-               next_line: Line | None, block_chars: int = 0) -> Gap:
+               next_line: Line | None, block_chars: int = 0, a_opens_block: bool = False) -> Gap:
     """Join `a` and `b` into one block, or keep a break between them?
 
     `block_chars` is the length of the block `a` ends (a run of lines already joined):
-    without columns, a long block that stops mid-sentence was cut at an edge."""
+    without columns, a long block that stops mid-sentence was cut at an edge.
+    `a_opens_block`: `a` is the first line of its block, so a paragraph's first line."""
     if b.hard_break_before:
         return Gap(False, 1.0, "page or region break")
     if role_a == "heading" and role_b == "markdown" and not b.blank_before and len(a.text) < len(b.text):
@@ -371,6 +372,8 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
         return Gap(False, 0.7, "short line over an indented line")
     if a.ends_sentence:
         if a.width < width - 1:
+            if a_opens_block and _first_line_filled(a, b, width):
+                return Gap(True, 0.6, "first line full but for its lost indent ends a sentence; full line next")
             return Gap(False, 0.95, "short line ends a sentence: paragraph end")
         if b.indent:
             return Gap(False, 0.85, "sentence ends at a full line; next line indented")
@@ -378,6 +381,14 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
             return Gap(False, 0.7, "sentence ends at a full line; next line is two characters short")
         return Gap(True, 0.65, "sentence ends at a full line; nothing marks a new paragraph")
     return Gap(True, 0.6, "short line ends mid-sentence")
+
+
+def _first_line_filled(a: Line, b: Line, width: int) -> bool:
+    """A paragraph's first line holds the column less its two-character indent: where
+    the extractor dropped the indent, it ends a sentence two characters short of full
+    and the paragraph goes on in a full line. A one-line paragraph of that length would
+    be followed by another first line, short by its indent, not by a full line."""
+    return not a.indent and not b.indent and a.width >= width - 5 and fills_column(b, width)
 
 
 def _markdown_level(line: Line) -> int:
@@ -411,7 +422,8 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
         role = roles[index]
         if index and join_enabled:
             gap = decide_gap(lines[index - 1], line, roles[index - 1], role, shape.column_width[index - 1],
-                             shape, lines[index + 1] if index + 1 < len(lines) else None, block_chars)
+                             shape, lines[index + 1] if index + 1 < len(lines) else None, block_chars,
+                             bool(blocks) and len(blocks[-1].lines) == 1)
         else:
             gap = Gap(False, 1.0, "first line" if not index else "joining disabled")
         if gap.join and blocks:

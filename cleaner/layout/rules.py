@@ -43,8 +43,13 @@ _layout_rule(
     "Join lines that a column wrap split: nothing between Chinese characters, a space between Latin words.",
     """Why: a newspaper column is 10-16 characters wide, so every paragraph is cut into
     many lines. A line as wide as the column that does not end a sentence continues on
-    the next line; a number or a hyphenated Latin word may be split at the wrap.""",
+    the next line; a number or a hyphenated Latin word may be split at the wrap. A
+    paragraph's first line whose indent was dropped is full two characters short: if it
+    ends a sentence there and a full line follows, the paragraph goes on.""",
     examples=[
+        ("数据备份是管理员的\n主要职责之一，备份策略\n应当定期检查。\n新建三座口袋公园。\n方便周边居民休闲，公园\n"
+         "配有座椅和步道。",
+         "数据备份是管理员的主要职责之一，备份策略应当定期检查。\n新建三座口袋公园。方便周边居民休闲，公园配有座椅和步道。"),
         ("巩固拓展脱贫攻坚成果、\n扎实推进乡村全面振兴\n\n工作，为兜牢民生底线作\n出新贡献。",
          "巩固拓展脱贫攻坚成果、扎实推进乡村全面振兴工作，为兜牢民生底线作出新贡献。"),
         ("会议强调，今年要以宣传贯彻落\n实国务院办公厅转发民政部等10\n\n部门的意见为统领，按照总体思\n路，深入推进改革。",
