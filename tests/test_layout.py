@@ -49,6 +49,22 @@ def test_column_width_is_what_full_lines_fill_not_the_first_lines() -> None:
     assert set(widths) == {24}
 
 
+def test_a_heading_of_pure_han_does_not_set_the_column_narrower_than_the_text_around_it() -> None:
+    # A 15-character column (30 cells) whose marks are set full width: every full line
+    # holds a mark or a Latin word, so none measures the column exactly, and each could
+    # squeeze into 28. The one line of pure Han 28 wide is a heading; the line carrying a
+    # sentence on (`…新建公园都` / `配有…WiFi`) is body text, and too wide for 28.
+    page = "\n".join([
+        "全市今年新建口袋公园十二座，已", "有八成向市民开放，其余将在年底", "前完工。园林部门表示新建公园都",
+        "配有座椅步道和儿童游乐区及WiFi", "信号覆盖。", "老城区口袋公园建设提速又增效",
+        "记者日前从园林局获悉，老城", "区今年新建的三座公园，已全部完", "工，下月起向市民开放。",
+    ])
+    assert set(local_column_widths(split_lines(page))) == {30}
+    blocks = CLEANER.run(page).document.articles[0].blocks
+    assert [(b.type, b.text[:4]) for b in blocks] == [("paragraph", "全市今年"), ("subhead", "老城区口"),
+                                                     ("paragraph", "记者日前")]
+
+
 def test_sentence_cut_at_a_pause_goes_on_before_a_date_opener() -> None:
     text = "据省民政厅官网消息，\n3月21日，全省社会事务工作会议在丹阳召开。会议总结了\n去年的工作。"
     expected = "据省民政厅官网消息，3月21日，全省社会事务工作会议在丹阳召开。会议总结了去年的工作。\n"

@@ -124,8 +124,8 @@ class _Window:
         # width, the widths it fills (`_fills_from`), whether it is exact, its minimum
         # width if it is body text.
         self._entries = [(line.width, _fills_from(line), exact_width is not None,
-                          line.min_width if line.has_clause_punct else None)
-                         for line, exact_width in zip(lines, exact, strict=True)]
+                          line.min_width if line.has_clause_punct or _goes_on_from(lines, index) else None)
+                         for index, (line, exact_width) in enumerate(zip(lines, exact, strict=True))]
 
     def add(self, index: int, sign: int) -> None:
         """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
@@ -169,6 +169,15 @@ class _Window:
         packed = max([((filling[width] + exact[width] - 2 * (bodies - bisect_right(body, width + 1))) << 16)
                       + (filling[width] << 8) + width for width in self.candidates])
         return packed & 0xFF, (packed >> 8) & 0xFF
+
+
+def _goes_on_from(lines: list[Line], index: int) -> bool:
+    """The line above is body text (it has clause punctuation) that stops mid-sentence:
+    this line carries its sentence on, so it is body text too, not a heading."""
+    if index == 0:
+        return False
+    above = lines[index - 1]
+    return above.has_clause_punct and not above.ends_sentence and not lines[index].hard_break_before
 
 
 def measure(lines: list[Line]) -> PageShape:
