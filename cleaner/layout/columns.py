@@ -78,7 +78,7 @@ def _support(lines: list[Line], near: list[int], exact: list[int | None], width:
     """How well the lines `near` fit a column of `width`, and how many fill it: a line
     of Han exactly that wide counts twice (it measures the column), a line a cell short
     (a digit, a Latin letter) or over it by punctuation that can be squeezed or hung in
-    the margin counts once; a line of body text (it has clause punctuation) too wide
+    the margin counts once; a line of body text (`_body_text`) too wide
     for it counts against it. Headings may run wider than their column."""
     support = filling = 0
     for i in near:
@@ -88,7 +88,7 @@ def _support(lines: list[Line], near: list[int], exact: list[int | None], width:
         elif line.width == width - 1 or (line.width > width and line.squeeze and line.min_width <= width + 1):
             support += 1
         else:
-            if line.min_width > width + 1 and line.has_clause_punct:
+            if line.min_width > width + 1 and _body_text(lines, i):
                 support -= 2  # body text too wide for such a column: the column is wider
             continue
         filling += 1
@@ -124,7 +124,7 @@ class _Window:
         # width, the widths it fills (`_fills_from`), whether it is exact, its minimum
         # width if it is body text.
         self._entries = [(line.width, _fills_from(line), exact_width is not None,
-                          line.min_width if line.has_clause_punct or _goes_on_from(lines, index) else None)
+                          line.min_width if _body_text(lines, index) else None)
                          for index, (line, exact_width) in enumerate(zip(lines, exact, strict=True))]
 
     def add(self, index: int, sign: int) -> None:
@@ -171,13 +171,15 @@ class _Window:
         return packed & 0xFF, (packed >> 8) & 0xFF
 
 
-def _goes_on_from(lines: list[Line], index: int) -> bool:
-    """The line above is body text (it has clause punctuation) that stops mid-sentence:
-    this line carries its sentence on, so it is body text too, not a heading."""
-    if index == 0:
+def _body_text(lines: list[Line], index: int) -> bool:
+    """Body text, never a heading: the line has clause punctuation, or the line above has
+    and stops mid-sentence, so this one carries the sentence on."""
+    if lines[index].has_clause_punct:
+        return True
+    if index == 0 or lines[index].hard_break_before:
         return False
     above = lines[index - 1]
-    return above.has_clause_punct and not above.ends_sentence and not lines[index].hard_break_before
+    return above.has_clause_punct and not above.ends_sentence
 
 
 def measure(lines: list[Line]) -> PageShape:
