@@ -65,6 +65,19 @@ def test_a_heading_of_pure_han_does_not_set_the_column_narrower_than_the_text_ar
                                                      ("paragraph", "记者日前")]
 
 
+def test_a_line_short_because_a_character_went_down_with_its_mark_is_full() -> None:
+    # A 14-character column (28 cells) that never squeezes a mark: a comma may not open a
+    # line, so the character before it goes down too, and the line above stops two cells
+    # short (`…向市民开` / `放，…`). Those lines are full; the column is not 26 wide.
+    page = "\n".join([
+        "今年以来，全市新建口袋公", "园十二座，已有八成向市民开", "放，其余将在年底前完工。园林",
+        "部门表示，新建公园都配有座椅", "和步道，市民可以免费入园游", "览，园林部门将安排专人负责日",
+        "常养护，每周巡查一次。据介", "绍，口袋公园占地小、分布广，", "能让居民出门就有绿地，今后每",
+        "年都将新建一批。",
+    ])
+    assert set(local_column_widths(split_lines(page))) == {28}
+
+
 def test_sentence_cut_at_a_pause_goes_on_before_a_date_opener() -> None:
     text = "据省民政厅官网消息，\n3月21日，全省社会事务工作会议在丹阳召开。会议总结了\n去年的工作。"
     expected = "据省民政厅官网消息，3月21日，全省社会事务工作会议在丹阳召开。会议总结了去年的工作。\n"

@@ -9,7 +9,8 @@ from itertools import pairwise
 
 import regex
 
-from cleaner.layout.lines import Line
+from cleaner.chars import CJK_CLOSE, CJK_FINAL, CJK_OPEN, CJK_PAUSE
+from cleaner.layout.lines import Line, text_width
 from cleaner.layout.patterns import MARKDOWN_HEADING, is_byline, is_source_line
 
 # Newspaper columns are narrow (10-20 characters); a line wider than this is text with
@@ -18,6 +19,15 @@ MAX_COLUMN_WIDTH = 48
 MIN_COLUMN_WIDTH = 12  # six characters: narrower "columns" are lists or noise
 NEIGHBOURS = 6
 EXACT = regex.compile(r"\p{Han}+")
+# What opens a line because it could not be split from what follows it, so it did not fit
+# at the end of the line above: a character with the marks after it (a closing mark
+# never opens a line, so `权，` moves down whole), an opening bracket or quote with what
+# follows it (one never ends a line), a Latin word or number.
+_NO_START = regex.escape(CJK_CLOSE + CJK_FINAL + CJK_PAUSE + ",.;:!?)]")
+_WORD = r"[A-Za-z0-9][A-Za-z0-9_.+/-]*"
+PUSHED_DOWN = regex.compile(
+    rf"[{regex.escape(CJK_OPEN)}(\[]+(?:{_WORD}|\p{{Han}})[{_NO_START}]*|{_WORD}[{_NO_START}]*|\p{{Han}}[{_NO_START}]+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +49,15 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     a picture), so only the six lines before and after count.
     """
     column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
-    exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
+    reach = [_reach(lines, index) for index in range(len(lines))]
+    # A line of Han alone measures its column exactly, unless the wrap pushed something down.
+    exact = [line.width if ok and far == line.width + 1 and EXACT.fullmatch(line.text) else None
+             for line, ok, far in zip(lines, column, reach, strict=True)]
     # `_support` of every width over the window of six lines each side, kept up to date
     # as the window slides (each line enters and leaves once) instead of summed again for
     # each line and each candidate width: see `_fills_from` and `_Window`.
     count = len(lines)
-    window = _Window(lines, exact)
+    window = _Window(lines, exact, reach)
     for position in range(min(NEIGHBOURS, count)):
         if column[position]:
             window.add(position, 1)
@@ -77,15 +90,17 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
 def _support(lines: list[Line], near: list[int], exact: list[int | None], width: int) -> tuple[int, int]:
     """How well the lines `near` fit a column of `width`, and how many fill it: a line
     of Han exactly that wide counts twice (it measures the column), a line a cell short
-    (a digit, a Latin letter) or over it by punctuation that can be squeezed or hung in
-    the margin counts once; a line of body text (`_body_text`) too wide
+    (a digit, a Latin letter), short of it by what the wrap pushed down (`_reach`) or
+    over it by punctuation that can be squeezed or hung in the margin counts once; a
+    line of body text (`_body_text`) too wide
     for it counts against it. Headings may run wider than their column."""
     support = filling = 0
     for i in near:
         line = lines[i]
         if line.width == width:
             support += 2 if exact[i] is not None else 1
-        elif line.width == width - 1 or (line.width > width and line.squeeze and line.min_width <= width + 1):
+        elif (line.width == width - 1 or (line.width > width and line.squeeze and line.min_width <= width + 1)
+              or line.width < width <= _reach(lines, i)):
             support += 1
         else:
             if line.min_width > width + 1 and _body_text(lines, i):
@@ -95,9 +110,21 @@ def _support(lines: list[Line], near: list[int], exact: list[int | None], width:
     return support, filling
 
 
+def _reach(lines: list[Line], index: int) -> int:
+    """The widest column line `index` fills: one cell over its own width (a narrow
+    character), or, where the next line opens with what could not be split from what
+    follows it (`PUSHED_DOWN`), all but the last cell of that: it did not fit, so the
+    column is narrower than the line with it."""
+    line = lines[index]
+    if line.ends_sentence or index + 1 >= len(lines) or lines[index + 1].hard_break_before:
+        return line.width + 1  # a paragraph's last line, or the edge of a region
+    pushed = PUSHED_DOWN.match(lines[index + 1].text)
+    return max(line.width + 1, line.width + text_width(pushed.group()) - 1) if pushed else line.width + 1
+
+
 def _fills_from(line: Line) -> int:
     """The narrowest column width `line` fills in `_support`: it fills every width from
-    there to one over its own, each with support 1 (2 at its own width when it is exact):
+    there to its `_reach`, each with support 1 (2 at its own width when it is exact):
     a cell short (a digit, a Latin letter), at its width, or over it by punctuation that
     can be squeezed or hung (widths below 0 left out: no column is that narrow)."""
     return max(0, line.min_width - 1) if line.squeeze else line.width
@@ -110,10 +137,12 @@ class _Window:
 
     __slots__ = ("_body_min_widths", "_entries", "_exact", "_filling", "candidates", "lines")
 
-    def __init__(self, lines: list[Line], exact: list[int | None]) -> None:
+    def __init__(self, lines: list[Line], exact: list[int | None], reach: list[int] | None = None) -> None:
         self.lines = 0
         self.candidates: dict[int, int] = {}  # widths (>= MIN_COLUMN_WIDTH) of the lines, counted
-        size = max((line.width for line in lines), default=0) + 2
+        if reach is None:
+            reach = [_reach(lines, index) for index in range(len(lines))]
+        size = max(reach, default=0) + 1
         # By width: the lines that fill it (each supports it once), and the exact lines
         # as wide (each supports it once more). Support is their sum: one range of counts
         # to keep up as lines come and go, not two.
@@ -121,15 +150,15 @@ class _Window:
         self._exact = [0] * size
         self._body_min_widths: list[int] = []  # sorted
         # What each line brings to the window, made once (a line enters and leaves): its
-        # width, the widths it fills (`_fills_from`), whether it is exact, its minimum
-        # width if it is body text.
-        self._entries = [(line.width, _fills_from(line), exact_width is not None,
+        # width, the widths it fills (`_fills_from` to `_reach`), whether it is exact, its
+        # minimum width if it is body text.
+        self._entries = [(line.width, _fills_from(line), far, exact_width is not None,
                           line.min_width if _body_text(lines, index) else None)
-                         for index, (line, exact_width) in enumerate(zip(lines, exact, strict=True))]
+                         for index, (line, exact_width, far) in enumerate(zip(lines, exact, reach, strict=True))]
 
     def add(self, index: int, sign: int) -> None:
         """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
-        width, low, exact, body_min_width = self._entries[index]
+        width, low, high, exact, body_min_width = self._entries[index]
         self.lines += sign
         if width >= MIN_COLUMN_WIDTH:
             candidates = self.candidates
@@ -139,7 +168,7 @@ class _Window:
             else:
                 del candidates[width]
         filling = self._filling
-        for filled in range(low, width + 2):
+        for filled in range(low, high + 1):
             filling[filled] += sign
         if exact:  # an exact line counts twice at its own width
             self._exact[width] += sign
