@@ -650,3 +650,16 @@ def test_a_first_line_full_to_its_lost_indent_that_ends_a_sentence_goes_on_into_
     upkeep = ["预计下月全部开放，", "市民可免费入园游览，园", "林部门将安排专人养护。"]
     blocks = CLEANER.run("\n".join(head + park[:1] + upkeep)).document.articles[0].blocks
     assert [b.text[:4] for b in blocks] == ["数据备份", "新建三座", "预计下月"]
+
+
+def test_the_short_last_piece_of_a_wrapped_title_set_apart_by_a_blank_line_stays_on_it() -> None:
+    # Read region by region, an OCR engine sets the short last line of a title that
+    # wrapped in its box apart with a blank line, as it sets regions apart. Two
+    # characters are no headline: they end the title above them.
+    text = "\n".join([
+        "今年以来，全市新建口袋", "公园十二座，已有八成向", "市民开放。", "",
+        "老城区口袋公园建设提速", "", "增效", "",
+        "记者日前从园林局获悉，", "老城区今年新建的三座口", "袋公园已全部完工。",
+    ])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == [None, "老城区口袋公园建设提速增效"]

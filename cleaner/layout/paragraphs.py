@@ -124,7 +124,8 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         next_kind = kinds[index + 1] if nxt else None
         width = shape.column_width[index]
         if previous_role in ("heading", "heading-cont") and not line.hard_break_before and not line.indent \
-                and not (shape.blank_lines_meaningful and line.blank_before) \
+                and (not (shape.blank_lines_meaningful and line.blank_before)
+                     or _last_piece_of_title(previous, line, width)) \
                 and _heading_chars(lines, roles, index) + len(line.text) <= MAX_HEADING_CHARS \
                 and (_off_column(line, width, nxt, next_kind) or _byline_follows(kinds, index)
                      or _over_unindented_paragraph(lines, index, width)
@@ -167,6 +168,14 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
             # printed under its article, the next over its own), split later by content.
             roles[index] = "heading"
     return roles
+
+
+def _last_piece_of_title(title: Line | None, line: Line, width: int | None) -> bool:
+    """Too short to be a headline itself, right under a heading line that fills its
+    column: the end of that title, which wrapped. An OCR engine reading the title's box
+    sets such a short last line apart with a blank line."""
+    return (title is not None and width is not None and len(line.text) < STACK_MIN_CHARS
+            and title.width >= width - 4)
 
 
 def _opens_mid_sentence(line: Line | None) -> bool:

@@ -63,12 +63,18 @@ _layout_rule(
     "Make one headline of a title printed over two lines, or of a kicker and its title (kept apart by a space).",
     """Why: headlines are set large, so a title often takes two lines; a kicker (引题) is a
     shorter line above the title. A first line clearly shorter than the second is a
-    kicker and keeps one space before the title; otherwise the lines are one title.""",
+    kicker and keeps one space before the title; otherwise the lines are one title.
+    A piece too short to be a headline under a title line that fills its column ends
+    that title, even set apart by a blank line (as OCR engines set it).""",
     examples=[
         ("江苏省民政厅举办 2024年\n全省社会事务工作培训会\n\n日前，全省社会事务工作培训会在南京召开，会议总结了工作。",
          "江苏省民政厅举办2024年全省社会事务工作培训会\n日前，全省社会事务工作培训会在南京召开，会议总结了工作。"),
         ("鼓励开展慈善帮扶\n吉林印发若干措施加强社会救助工作\n\n近日，吉林印发若干措施，加强社会救助工作。",
          "鼓励开展慈善帮扶 吉林印发若干措施加强社会救助工作\n近日，吉林印发若干措施，加强社会救助工作。"),
+        ("今年以来，全市新建口袋\n公园十二座，已有八成向\n市民开放。\n\n老城区口袋公园建设提速\n\n增效\n\n"
+         "记者日前从园林局获悉，\n老城区今年新建的三座口\n袋公园已全部完工。",
+         "今年以来，全市新建口袋公园十二座，已有八成向市民开放。\n\n老城区口袋公园建设提速增效\n"
+         "记者日前从园林局获悉，老城区今年新建的三座口袋公园已全部完工。"),
     ],
 )
 _layout_rule(
