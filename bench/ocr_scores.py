@@ -21,6 +21,7 @@ character the engine read lost. Whole-page reading is reported, not targeted.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -120,14 +121,17 @@ def ocr_text(page_number: int, engine: str, mode: str, seed: int, dpi: int, corp
     page = compose_page(corpus, rng, width, article_counts=PDF_ARTICLE_COUNTS)
     ocr_page = typeset_with_regions(page, width, rng, font)
     path = cache_path(cache, seed, page_number, engine, mode, dpi)
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-    else:
+    # The page as composed now: a reading cached from a page the generator composed
+    # differently (before a change to it) is read again, not scored against new truth.
+    composed = hashlib.sha256("\f".join(region.text for region in ocr_page.regions).encode()).hexdigest()[:16]
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    if data is None or data.get("composed", composed) != composed:
         if mode == "regions":
             texts = read_regions(ocr_page, engine, dpi)
             data = {"regions": texts, "text": join_regions(texts, engine)}
         else:
             data = {"regions": None, "text": read_page(ocr_page, engine, dpi)}
+        data["composed"] = composed
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     data["truth"] = ocr_page.truth

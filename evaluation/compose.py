@@ -147,9 +147,10 @@ class ArticleMaker:
         blocks = [Block("paragraph", paragraph) for paragraph in body]
         if rng.random() < rates.subheads:
             for _ in range(rng.choice((1, 1, 2))):
-                # A subhead divides the body: the article opens with text.
+                # A subhead divides the body: the article opens with text, and text
+                # stands on both sides of it (a subhead printed over two lines is one).
                 position = rng.randrange(1, len(blocks))
-                if blocks[position - 1].type != "subhead":
+                if blocks[position - 1].type != "subhead" and blocks[position].type != "subhead":
                     blocks.insert(position, Block("subhead", self._title(6, 16)))
         return Article(
             headline=self.headline(body),
