@@ -610,6 +610,18 @@ def test_a_heading_set_apart_over_a_title_that_runs_into_its_body_is_its_kicker(
     assert CLEANER.run(text).document.fragments[0].text == "便民惠民办实事"
 
 
+def test_a_kicker_set_apart_over_its_title_is_no_loose_headline_for_a_headless_story() -> None:
+    # The meals story opens with a byline and no headline. The page's one heading that
+    # fits no article by content sits right over the care story's title: its kicker,
+    # which is nearer evidence than the count of loose headlines on the page.
+    park = "\n".join(["市区新建三座口袋公园", *_in_column(PARK_LEAD)])
+    meals = "\n".join(["■ 本报记者 张明", *_in_column(MEALS_LEAD)])
+    text = meals + "\n\n" + park + "\n\n便民惠民办实事\n\n养老服务中心实现全覆盖\n" + "\n".join(_in_column(CARE_LEAD))
+    articles = CLEANER.run(text).document.articles
+    assert [(a.kicker, a.headline) for a in articles] == [
+        (None, None), (None, "市区新建三座口袋公园"), ("便民惠民办实事", "养老服务中心实现全覆盖")]
+
+
 def test_a_wrapped_heading_over_a_wider_title_is_no_kicker() -> None:
     # A kicker in smaller type wraps wider than its title; one wrapped narrower is a title.
     park = "\n".join(["市区新建三座口袋公园", *_in_column(PARK_LEAD)])

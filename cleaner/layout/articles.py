@@ -97,12 +97,8 @@ def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -
         units = _split_for_late_headlines(units, ctx)
     bodies = [u for u in units if isinstance(u, Body)]
     mastheads = [u for u in units if isinstance(u, Masthead)]
-    attached, changes = _attach(mastheads, bodies, units, ctx, "attach-headline" in enabled)
-    heading_an_article = {id(m) for attached_list in attached.values() for m in attached_list}
-    if "attach-headline" in enabled:
-        kickers, kicker_changes = _kickers_over_titles(units, attached, heading_an_article, ctx)
-        heading_an_article |= kickers
-        changes += kicker_changes
+    attached, kickers, changes = _attach(mastheads, bodies, units, ctx, "attach-headline" in enabled)
+    heading_an_article = {id(m) for attached_list in attached.values() for m in attached_list} | kickers
     changes = restitched + changes
     leftovers = _leftovers(units, attached) if "fragment" in enabled else []
     document = Document()
@@ -377,8 +373,10 @@ def _late_headline_fit(headline: str, leads: list[str], bodies: list[Body],
 
 
 def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead | Body], ctx: Context,
-            by_content: bool) -> tuple[dict[int, list[Masthead]], list[Change]]:
-    """Give each body at most one headline: best score first (content + position)."""
+            by_content: bool) -> tuple[dict[int, list[Masthead]], set[int], list[Change]]:
+    """Give each body at most one headline: best score first (content + position), then
+    by position alone. Returns the headlines of each body (by its id), the ids of the
+    mastheads that became kickers (`_kickers_over_titles`), and the changes."""
     order = {id(u): i for i, u in enumerate(units)}
     candidates: list[tuple[float, float, int, int]] = []
     for m_index, masthead in enumerate(mastheads):
@@ -447,16 +445,23 @@ def _attach(mastheads: list[Masthead], bodies: list[Body], units: list[Masthead 
             continue
         if order[id(bodies[b_index])] - order[id(masthead)] == -1:
             take(score, content, m_index, b_index, "position only: under an article without a headline")
+    # A heading over a title it does not fit by content may be its kicker: that evidence
+    # (where it is printed) is nearer than the page's count of loose headlines below.
+    kickers: set[int] = set()
+    if by_content:
+        heading_an_article = {id(m) for attached_list in attached.values() for m in attached_list}
+        kickers, kicker_changes = _kickers_over_titles(units, attached, heading_an_article, ctx)
+        changes += kicker_changes
     # One headline left over and one article without a headline, wherever they are
     # printed: every article on a page has a headline, so they are each other's.
     loose = [m for m, masthead in enumerate(mastheads) if m not in taken_m and masthead.heading is not None
-             and not masthead.heading.info.level and not masthead.bylines]
+             and not masthead.heading.info.level and not masthead.bylines and id(masthead) not in kickers]
     headless = [b for b in range(len(bodies)) if b not in taken_b and bodies[b].blocks]
     pair = next((c for c in candidates if c[2:] == (loose[0], headless[0])), None) \
         if len(loose) == 1 and len(headless) == 1 else None
     if pair is not None:
         take(*pair, "position only: the page's one loose headline and headless article")
-    return attached, changes
+    return attached, kickers, changes
 
 
 def _kickers_over_titles(units: list[Masthead | Body], attached: dict[int, list[Masthead]],
