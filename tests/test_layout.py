@@ -675,3 +675,17 @@ def test_the_short_last_piece_of_a_wrapped_title_set_apart_by_a_blank_line_stays
     ])
     articles = CLEANER.run(text).document.articles
     assert [a.headline for a in articles] == [None, "老城区口袋公园建设提速增效"]
+
+
+def test_a_sentence_ending_where_a_latin_word_did_not_fit_goes_on_into_a_full_line() -> None:
+    # A 12-character column: `rsync` did not fit after `…服务器。`, so that line is full
+    # though it looks short, and the full line under it goes on in the same paragraph.
+    # A new paragraph opening with the word would show its indent: a first line short
+    # by two characters.
+    head = ["数据备份是管理员的主要职", "责之一，备份策略应当定期", "检查，以免在需要恢复时才",
+            "发现数据丢失在服务器。"]
+    goes_on = [*head, "rsync命令用于日常备份这", "些服务器上的重要数据，每", "周一次。"]
+    assert len(CLEANER.run("\n".join(goes_on)).document.articles[0].blocks) == 1
+    new_paragraph = [*head, "rsync命令用于日常备", "份这些服务器上的重要数据", "每周一次。"]
+    blocks = CLEANER.run("\n".join(new_paragraph)).document.articles[0].blocks
+    assert [b.text[:5] for b in blocks] == ["数据备份是", "rsync"]

@@ -383,6 +383,10 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
         if a.width < width - 1:
             if a_opens_block and _first_line_filled(a, b, width):
                 return Gap(True, 0.6, "first line full but for its lost indent ends a sentence; full line next")
+            if a.width + a.run_on > width and not b.indent and fills_column(b, width):
+                # The Latin word opening `b` did not fit at the end of `a`: `a` is full, and
+                # `b` is full too, where a new paragraph's first line is short by its indent.
+                return Gap(True, 0.6, "sentence ends where a Latin word did not fit; a full line follows")
             return Gap(False, 0.95, "short line ends a sentence: paragraph end")
         if b.indent:
             return Gap(False, 0.85, "sentence ends at a full line; next line indented")

@@ -45,7 +45,8 @@ _layout_rule(
     many lines. A line as wide as the column that does not end a sentence continues on
     the next line; a number or a hyphenated Latin word may be split at the wrap. A
     paragraph's first line whose indent was dropped is full two characters short: if it
-    ends a sentence there and a full line follows, the paragraph goes on.""",
+    ends a sentence there and a full line follows, the paragraph goes on; so does a line
+    ending a sentence where the Latin word opening the next one did not fit.""",
     examples=[
         ("数据备份是管理员的\n主要职责之一，备份策略\n应当定期检查。\n新建三座口袋公园。\n方便周边居民休闲，公园\n"
          "配有座椅和步道。",
