@@ -689,3 +689,16 @@ def test_a_sentence_ending_where_a_latin_word_did_not_fit_goes_on_into_a_full_li
     new_paragraph = [*head, "rsync命令用于日常备", "份这些服务器上的重要数据", "每周一次。"]
     blocks = CLEANER.run("\n".join(new_paragraph)).document.articles[0].blocks
     assert [b.text[:5] for b in blocks] == ["数据备份是", "rsync"]
+
+
+def test_a_first_line_short_by_its_lost_indent_goes_on_into_a_full_line_opening_like_a_list_item() -> None:
+    # A 12-character column: `一是` opens list items (`一是…；二是…`), but a first line
+    # short only by its indent, over a full line, goes on in it; a list item of its own
+    # opens with a first line short by its indent.
+    lead = ["今年以来，全市新建口袋公", "园十二座，已有八成向市民", "开放。"]
+    text = [*lead, "园林部门重点工作之", "一是新建口袋公园，方便周", "边居民休闲；二是加强日常", "养护。"]
+    blocks = CLEANER.run("\n".join(text)).document.articles[0].blocks
+    assert blocks[1].text == "园林部门重点工作之一是新建口袋公园，方便周边居民休闲；二是加强日常养护。"
+    text = [*lead, "园林部门今年重点抓好", "两项工作。", "一是新建口袋公园，方", "便周边居民休闲。"]
+    blocks = CLEANER.run("\n".join(text)).document.articles[0].blocks
+    assert [b.text[:4] for b in blocks] == ["今年以来", "园林部门", "一是新建"]

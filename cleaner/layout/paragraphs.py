@@ -352,6 +352,10 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
             return Gap(True, 0.75, "line ends inside a sentence (，、：) before a lead-like opener")
         if not a.ends_sentence and width is not None and _filled(a) >= width - 1:
             return Gap(True, 0.7, "full line ends mid-sentence before a lead-like opener (`第` / `6.2节`)")
+        if not a.ends_sentence and width is not None and not b.indent and _opens_paragraph_by_shape(a, b, width):
+            # A first line short only by its lost indent goes on in the full line under it,
+            # which a new paragraph's first line (short by its own indent) would not be.
+            return Gap(True, 0.7, "first line of a paragraph (indent lost) goes on before a lead-like opener")
         return Gap(False, 0.8, "next line opens a paragraph (news lead or list item)")
     # A line that stops mid-sentence goes on in the next line; this outranks blank
     # lines and indents, which extractors scatter, but not a paragraph opener.
