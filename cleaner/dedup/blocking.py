@@ -11,7 +11,6 @@ passages (a formula of the paper) says nothing: its posting list stops growing.
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
 from itertools import chain
 
 SHINGLE = 3
@@ -69,7 +68,7 @@ class SketchIndex:
     __slots__ = ("max_candidates", "max_posting", "postings")
 
     def __init__(self, max_posting: int = MAX_POSTING, max_candidates: int = MAX_CANDIDATES) -> None:
-        self.postings: defaultdict[int, list[int]] = defaultdict(list)
+        self.postings: dict[int, list[int]] = {}
         self.max_posting = max_posting
         self.max_candidates = max_candidates
 
@@ -88,7 +87,10 @@ class SketchIndex:
         return [item for _, item in ranked[: self.max_candidates]]
 
     def add(self, item: int, values: tuple[int, ...]) -> None:
+        postings, cap = self.postings, self.max_posting  # locals: read once per value otherwise
         for value in values:
-            posting = self.postings[value]
-            if len(posting) < self.max_posting:
+            posting = postings.get(value)
+            if posting is None:
+                postings[value] = posting = []
+            if len(posting) < cap:
                 posting.append(item)
