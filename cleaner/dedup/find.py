@@ -47,6 +47,7 @@ from cleaner.dedup.sentences import (
     key_positions,
     make_span,
     sentence_bounds,
+    sentence_spans,
 )
 from cleaner.dedup.similarity import ratio, similarity
 from cleaner.layout.headlines import KICKER_SPACE
@@ -89,11 +90,18 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     """Every later copy on the page, in text order."""
     lines: list[Span] = []
     kinds: list[str] = []
+    # The sentences of each body line, by its start: made with the line (its key is theirs
+    # joined), read again by the sentence reading.
+    line_sentences: dict[int, list[Span]] = {}
     offset = 0
     for number, line in enumerate(text.split("\n")):
         kind = types[number] if types is not None and number < len(types) else "paragraph"
         if line.strip() and (kind in BODY_TYPES or kind in HEADLINE_TYPES or kind == FRAGMENT):
-            lines.append(make_span(text, offset, offset + len(line)))
+            if kind in BODY_TYPES:
+                span, line_sentences[offset] = sentence_spans(text, offset, offset + len(line))
+            else:
+                span = make_span(text, offset, offset + len(line))
+            lines.append(span)
             kinds.append(kind)
         offset += len(line) + 1
     repeats = _headline_copies(text, lines, kinds, settings)
@@ -111,7 +119,7 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     # sentences' sketches are cut from): the block reading below uses those sketches.
     block_sketches: dict[int, tuple[int, ...]] = {}
     sentences = read_sentences(text, body, taken,
-                               [kind_of[line.start] == "paragraph" for line in body], block_sketches)
+                               [kind_of[line.start] == "paragraph" for line in body], block_sketches, line_sentences)
     paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
                               settings, block_sketches)
     repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)

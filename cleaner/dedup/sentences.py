@@ -96,6 +96,22 @@ def make_span(text: str, start: int, end: int) -> Span:
     return Span(start, end, key_of(piece), han_count(piece), quoted_han(piece))
 
 
+def sentence_spans(text: str, start: int, end: int) -> tuple[Span, list[Span]]:
+    """The span of text[start:end] (not blank) and the spans of its sentences. The whole
+    span's key and Han count are its sentences' joined and summed (what lies after the
+    last sentence is blank: no key, no Han), so each character is keyed once; a span that
+    is one sentence is its own sentence (the same object)."""
+    bounds = sentence_bounds(text[start:end])
+    if len(bounds) == 1 and bounds[0] == (0, end - start):
+        span = make_span(text, start, end)
+        return span, [span]
+    parts = [make_span(text, start + a, start + b) for a, b in bounds]
+    # Quotation marks may open in one sentence and close in another: counted on the whole.
+    whole = Span(start, end, "".join([part.key for part in parts]), sum([part.han for part in parts]),
+                 quoted_han(text[start:end]))
+    return whole, parts
+
+
 def without_opener(text: str) -> str:
     """The sentence without a short opening clause, or the sentence itself when it has none."""
     match = OPENER.match(text)
