@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
+from cleaner.engine.record import quick_init
+
 SENTENCE_ENDS = frozenset("。！？!?")
 # Closing quotes and brackets after a sentence end belong to the sentence they close.
 CLOSERS = frozenset("”’」』）)》】\"'")
@@ -28,6 +30,7 @@ OPENER = regex.compile(r"^[^，。！？：；]{1,10}[，：]")
 OPENER_REACH = 11  # characters of a passage an opener can take
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A sentence (or block) at text[start:end]: `key` keeps letters, digits and Han characters only."""
