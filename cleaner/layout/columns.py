@@ -49,12 +49,21 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         if column[position]:
             window.add(position, 1)
     result: list[int | None] = []
+    entries = window.entries
+    best: tuple[int, int] | None = None  # the window's best width, while no line came or went
     for index, line in enumerate(lines):
-        if index + NEIGHBOURS < count and column[index + NEIGHBOURS]:
-            window.add(index + NEIGHBOURS, 1)
-        leaving = index - NEIGHBOURS - 1
-        if leaving >= 0 and column[leaving]:
+        entering, leaving = index + NEIGHBOURS, index - NEIGHBOURS - 1
+        entering = entering if entering < count and column[entering] else -1
+        leaving = leaving if leaving >= 0 and column[leaving] else -1
+        # A line leaving as one like it comes (a full column line for another) changes nothing.
+        if entering >= 0 and leaving >= 0 and entries[entering] == entries[leaving]:
+            entering = leaving = -1
+        if entering >= 0:
+            window.add(entering, 1)
+            best = None
+        if leaving >= 0:
             window.add(leaving, -1)
+            best = None
         if line.width > MAX_COLUMN_WIDTH:
             result.append(None)
             continue
@@ -66,7 +75,9 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         if not window.candidates:
             result.append(None)
             continue
-        width, filling = window.best()
+        if best is None:
+            best = window.best()
+        width, filling = best
         result.append(width if filling >= 2 else None)  # one line is no column
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
@@ -108,7 +119,7 @@ class _Window:
     over them is a few look-ups: what the lines fill, and the minimum widths of the
     body-text lines (which count against every column they are too wide for)."""
 
-    __slots__ = ("_body_min_widths", "_entries", "_exact", "_filling", "candidates", "lines")
+    __slots__ = ("_body_min_widths", "_exact", "_filling", "candidates", "entries", "lines")
 
     def __init__(self, lines: list[Line], exact: list[int | None]) -> None:
         self.lines = 0
@@ -123,13 +134,13 @@ class _Window:
         # What each line brings to the window, made once (a line enters and leaves): its
         # width, the widths it fills (`_fills_from`), whether it is exact, its minimum
         # width if it is body text.
-        self._entries = [(line.width, _fills_from(line), exact_width is not None,
+        self.entries = [(line.width, _fills_from(line), exact_width is not None,
                           line.min_width if line.has_clause_punct else None)
                          for line, exact_width in zip(lines, exact, strict=True)]
 
     def add(self, index: int, sign: int) -> None:
         """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
-        width, low, exact, body_min_width = self._entries[index]
+        width, low, exact, body_min_width = self.entries[index]
         self.lines += sign
         if width >= MIN_COLUMN_WIDTH:
             candidates = self.candidates
