@@ -348,7 +348,9 @@ def _title_readings(heading: str, leads: list[str]) -> list[str]:
     kicker, title, _ = split_heading(heading)
     if kicker:
         return [heading, title]
-    if any(match_score(heading, lead) >= LATE_HEADLINE_MIN for lead in leads):
+    # The bigram ceiling first: the alignment is made only where the ceiling leaves room.
+    if any(match_ceiling(heading, lead) >= LATE_HEADLINE_MIN and match_score(heading, lead) >= LATE_HEADLINE_MIN
+           for lead in leads):
         return [heading]
     tails = [heading[cut:] for cut in range(2, len(heading))
              if len(HAN_RE.findall(heading[cut:])) >= LATE_HEADLINE_MIN_HAN]

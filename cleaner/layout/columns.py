@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
 
 import regex
 
@@ -28,7 +27,7 @@ class PageShape:
     usual_blank: int = 0  # blank lines most gaps have; a wider gap is a break
 
 
-def local_column_widths(lines: list[Line]) -> list[int | None]:
+def local_column_widths(lines: list[Line], furniture: list[bool] | None = None) -> list[int | None]:
     """The full width of the column each line sits in.
 
     Lines of Han characters only measure the column exactly: punctuation may be
@@ -36,9 +35,14 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     Full lines share one width, while headings, first lines and last lines vary, so
     the column width is the width that most lines nearby fill (see `_support`).
     Columns change width within a page (and within a story, where text runs around
-    a picture), so only the six lines before and after count.
+    a picture), so only the six lines before and after count. `furniture`: which lines
+    are bylines, credits or Markdown headings, if known (see `_furniture`).
     """
-    column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
+    if furniture is None:
+        column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
+    else:
+        column = [line.width <= MAX_COLUMN_WIDTH and not is_furniture
+                  for line, is_furniture in zip(lines, furniture, strict=True)]
     exact = [line.width if ok and EXACT.fullmatch(line.text) else None for line, ok in zip(lines, column, strict=True)]
     # `_support` of every width over the window of six lines each side, kept up to date
     # as the window slides (each line enters and leaves once) instead of summed again for
@@ -183,17 +187,18 @@ class _Window:
 
 
 def measure(lines: list[Line]) -> PageShape:
+    furniture = [_furniture(line.text) for line in lines]  # asked below and of the column lines
     gaps = len(lines) - 1
     blank_gaps = sum(1 for line in lines[1:] if line.blank_before)
     # A blank line after a line of text that stops mid-sentence is the extractor's
     # noise, not a break; several of them make all blank lines noise.
-    wraps = sum(1 for before, line in pairwise(lines)
+    wraps = sum(1 for before, line, before_is_furniture in zip(lines, lines[1:], furniture, strict=False)
                 if line.blank_before and not before.ends_sentence and before.has_clause_punct
-                and not _furniture(before.text))
+                and not before_is_furniture)
     indented = sum(1 for line in lines[1:] if line.indent)
     sentence_ends = sum(1 for line in lines if line.ends_sentence) + 1
     return PageShape(
-        column_width=local_column_widths(lines),
+        column_width=local_column_widths(lines, furniture),
         # Noise needs evidence: several blank lines inside sentences.
         blank_lines_meaningful=gaps > 0 and (blank_gaps <= 0.3 * gaps or wraps < max(2, 0.05 * blank_gaps)),
         # Paragraph indents would appear on about as many lines as sentences end.
@@ -203,4 +208,5 @@ def measure(lines: list[Line]) -> PageShape:
 
 
 def _furniture(text: str) -> bool:
-    return bool(MARKDOWN_HEADING.match(text)) or is_byline(text) or is_source_line(text)
+    # A Markdown heading opens with `#`: the cheap test first (few lines do).
+    return (text[:1] == "#" and bool(MARKDOWN_HEADING.match(text))) or is_byline(text) or is_source_line(text)

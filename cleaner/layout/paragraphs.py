@@ -70,7 +70,7 @@ class RawBlock:
 
 
 def line_kind(line: Line) -> str:
-    if MARKDOWN_HEADING.match(line.text):
+    if line.text[:1] == "#" and MARKDOWN_HEADING.match(line.text):  # the cheap test first
         # A heading never stops inside a sentence: `# 会议，` goes on in the next line.
         return "markdown-text" if line.ends_pause and not line.text.endswith(OPENING) else "markdown"
     if is_byline(line.text):
