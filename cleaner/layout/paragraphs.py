@@ -436,8 +436,10 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
         # without clause punctuation read as a heading, as they will when read again.
         previous = merged[-1] if merged else None
         under_heading = previous is not None and previous.kind == "heading" and not block.hard_break_before
+        # Joined only where it can matter: a line longer than a heading line is never short.
         short = (block.kind == "paragraph" and (under_heading or len(block.lines) > 1)
-                 and line_kind(_joined(block)) == "short")  # joined only where it can matter
+                 and sum([len(line.text) for line in block.lines]) <= MAX_HEADING_LINE
+                 and line_kind(_joined(block)) == "short")
         # A paragraph without clause punctuation right under a heading continues it when
         # the clean text (one block per line) is read again: so it does now. Lines of
         # it go on the heading's title where they are as wide as its last line (a title
