@@ -33,11 +33,11 @@ four characters in a row repeated anywhere on its page).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from itertools import compress
 
 from cleaner.dedup.blocking import SketchIndex, sketch
+from cleaner.dedup.memo import BlockMemo
 from cleaner.dedup.runs import overlaps, read_sentences, repeated_sentences
 from cleaner.dedup.sentences import (
     ALNUM,
@@ -47,7 +47,6 @@ from cleaner.dedup.sentences import (
     key_positions,
     make_span,
     sentence_bounds,
-    sentence_spans,
 )
 from cleaner.dedup.similarity import ratio, similarity
 from cleaner.layout.headlines import KICKER_SPACE
@@ -63,7 +62,6 @@ HEADLINE_SLACK = 4
 HEADLINE_OPENING = 4
 # A run printed twice in a row is found from a repeated character n-gram; longer runs
 # than this are repeated blocks or sentences, found by the other readings.
-DOUBLED_GRAM = 4
 DOUBLED_LONGEST = 400
 
 
@@ -86,8 +84,11 @@ class Repeat:
     score: float
 
 
-def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) -> list[Repeat]:
-    """Every later copy on the page, in text order."""
+def find_repeats(text: str, types: list[str] | None, settings: DedupSettings,
+                 memo: BlockMemo | None = None) -> list[Repeat]:
+    """Every later copy on the page, in text order. `memo`: what an earlier reading of
+    this page worked out from its blocks (the rule reads a page again after a removal)."""
+    memo = BlockMemo() if memo is None else memo
     lines: list[Span] = []
     kinds: list[str] = []
     # The sentences of each body line, by its start: made with the line (its key is theirs
@@ -98,7 +99,7 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
         kind = types[number] if types is not None and number < len(types) else "paragraph"
         if line.strip() and (kind in BODY_TYPES or kind in HEADLINE_TYPES or kind == FRAGMENT):
             if kind in BODY_TYPES:
-                span, line_sentences[offset] = sentence_spans(text, offset, offset + len(line))
+                span, line_sentences[offset] = memo.sentence_spans(text, offset, offset + len(line))
             else:
                 span = make_span(text, offset, offset + len(line))
             lines.append(span)
@@ -110,7 +111,7 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     body = [line for line, kind in zip(lines, kinds, strict=True) if kind in BODY_TYPES and line.start not in whole]
     others = [line for line, kind in zip(lines, kinds, strict=True)
               if kind not in BODY_TYPES and line.start not in whole]  # headlines and fragments
-    repeats += _doubled_runs(text, others + body, repeats, settings, frozenset(line.start for line in others))
+    repeats += _doubled_runs(text, others + body, repeats, settings, frozenset(line.start for line in others), memo)
     # A block like an earlier one as a whole pairs the two; what goes is decided sentence
     # by sentence, so that text the layout glued onto the copy stays.
     taken = sorted((r.start, r.end) for r in repeats)
@@ -119,7 +120,8 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     # sentences' sketches are cut from): the block reading below uses those sketches.
     block_sketches: dict[int, tuple[int, ...]] = {}
     sentences = read_sentences(text, body, taken,
-                               [kind_of[line.start] == "paragraph" for line in body], block_sketches, line_sentences)
+                               [kind_of[line.start] == "paragraph" for line in body], block_sketches, line_sentences,
+                               memo.hashes)
     paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
                               settings, block_sketches)
     repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
@@ -129,7 +131,7 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
 
 
 def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: DedupSettings,
-                  cut_allowed: frozenset[int] = frozenset()) -> list[Repeat]:
+                  cut_allowed: frozenset[int] = frozenset(), memo: BlockMemo | None = None) -> list[Repeat]:
     """A run printed twice in a row inside one block (a region read twice, a headline glued in twice).
     In the blocks of `cut_allowed` (headlines, fragments: by their start) the second copy may be
     cut by the end of the block; in body text a phrase that ends two clauses is no such copy."""
@@ -137,12 +139,12 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
     repeats = []
     # The settings as locals: the loop below reads them at every place it visits.
     shortest, threshold, min_chars = settings.min_adjacent_chars, settings.threshold, settings.min_chars
+    memo = BlockMemo() if memo is None else memo
     for line in body:
         key = line.key
         # Only where an n-gram comes back can a run come back: read those places alone
         # (most blocks have none; the loop below is the slow part of the rule).
-        grams = [key[i:i + DOUBLED_GRAM] for i in range(len(key) - DOUBLED_GRAM + 1)]
-        seen_twice = {gram for gram, count in Counter(grams).items() if count > 1}
+        grams, seen_twice = memo.doubled_grams(key)  # the n-grams at each place, those that come back
         if not seen_twice:
             continue
         positions: list[int] = []  # where each key character is in the text, once a run is found

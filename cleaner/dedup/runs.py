@@ -13,6 +13,7 @@ next); being adjacent, it needs only `min_adjacent_chars`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cleaner.dedup.blocking import SketchIndex, gram_hashes, sketch, sketch_within
@@ -78,13 +79,15 @@ class Match:
 
 def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], runs_on: list[bool],
                    block_sketches: dict[int, tuple[int, ...]] | None = None,
-                   line_sentences: dict[int, list[Span]] | None = None) -> list[Sentence]:
+                   line_sentences: dict[int, list[Span]] | None = None,
+                   block_hashes: Callable[[str], tuple[list[int], tuple[int, ...]]] | None = None) -> list[Sentence]:
     """The body's sentences in order; parts already removed are left out. An unfinished
     sentence at the end of a block continues in the next when `runs_on` says the block
     may run on (a paragraph, not a subhead). `body`: spans made by `make_span` (or
     `sentence_spans`, whose sentences `line_sentences` holds by block start, if given). The
     sketch of each block read is put in `block_sketches` (by block start), if given:
-    it comes from the n-gram hashes made for the block's sentences anyway."""
+    it comes from the n-gram hashes made for the block's sentences anyway. `block_hashes`
+    gives a key's n-gram hashes and sketch, if they may be known already (`BlockMemo.hashes`)."""
     sentences: list[Sentence] = []
     pending: Sentence | None = None
     previous_end = -1
@@ -100,8 +103,13 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
         # The block's n-gram hashes, made once: each sentence's sketch is a slice of them
         # (and the block's own sketch is all of them). Dropped with the block: a long
         # page's hashes are never all held at once.
-        hashes = gram_hashes(line.key) if pieces else []
-        block_values = sketch_within(line.key, hashes, 0) if pieces else None
+        hashes: list[int] = []
+        block_values: tuple[int, ...] | None = None
+        if pieces and block_hashes is not None:
+            hashes, block_values = block_hashes(line.key)
+        elif pieces:
+            hashes = gram_hashes(line.key)
+            block_values = sketch_within(line.key, hashes, 0)
         if block_sketches is not None and block_values is not None:
             block_sketches[line.start] = block_values
         # Where each piece's key starts in the block's key: `offset`, the length of the key
