@@ -7,6 +7,7 @@ report can rank the weak ones.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -21,6 +22,7 @@ from cleaner.layout.patterns import (
     HAS_CONTENT,
     MARKDOWN_HEADING,
     NEWS_LEAD,
+    NUMERAL,
     SUBTITLE,
     is_byline,
     is_source_line,
@@ -33,6 +35,10 @@ OPENING = (*CJK_OPEN, "(", "[")
 # unbreakable Latin word or number, and an opening bracket or quote (which never ends a
 # line) with the word after it. `（TCO）` moves down whole, `（但是` takes its bracket down.
 LATIN_RUN = regex.compile(r"[（(“‘《〈【]+(?:[A-Za-z0-9][A-Za-z0-9_.+/-]*)?|[A-Za-z0-9][A-Za-z0-9_.+/-]*")
+LATIN_RUN_FIRST = frozenset("（(“‘《〈【" + string.ascii_letters + string.digits)  # what a match opens with
+# What a news lead (NEWS_LEAD) or a list item (ENUMERATION) may open with among the common
+# ideographs (U+4E00..U+9FFF, none a digit): a line opening with another such ideograph is neither.
+OPENER_IDEOGRAPHS = frozenset(NUMERAL + "第近日昨今前本")
 HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
 HEADING_PUNCT = regex.compile(r"[。！？；，,;!?：:]")
@@ -335,7 +341,9 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
         return Gap(False, 0.8, "heading ends")
     if b.starts_continuation:
         return Gap(True, 0.95, "next line starts with closing punctuation")
-    if NEWS_LEAD.match(b.text) or ENUMERATION.match(b.text):
+    first = b.text[:1]
+    if ((first in OPENER_IDEOGRAPHS or not "\u4e00" <= first <= "\u9fff")  # the cheap test first
+            and (NEWS_LEAD.match(b.text) or ENUMERATION.match(b.text))):
         # `据…官网消息，` / `3月21日，…`: a clause cut at a pause mark goes on, whatever
         # the next line looks like; only a short line ending in `：` introduces a list.
         if a.ends_pause and not (a.text.endswith(("：", ":")) and width is not None and a.width < width - 1):
@@ -399,7 +407,7 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             headings_enabled: bool = True) -> list[RawBlock]:
     """Group lines into raw blocks, deciding every gap."""
     for line, nxt in pairwise(lines):
-        run = LATIN_RUN.match(nxt.text)
+        run = LATIN_RUN.match(nxt.text) if nxt.text[:1] in LATIN_RUN_FIRST else None  # the cheap test first
         line.run_on = text_width(run.group()) if run and not nxt.hard_break_before else 0
     kinds = [line_kind(line) for line in lines]
     roles = line_roles(lines, kinds, shape)
