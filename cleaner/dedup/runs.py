@@ -253,17 +253,23 @@ def _repeated_head(text: str, sentence: Sentence, sentences: list[Sentence], by_
     before = by_line.get(sentence.line - 1)
     if not before or sentence.position == 0 or sentences[sentence.position - 1].line != sentence.line - 1:
         return {}
-    end_key = "".join(s.span.key for s in before)
+    end_key = "".join([s.span.key for s in before])
     head: list[Sentence] = []
+    key, han = "", 0  # of the head so far
+    before_ends = None  # whether the block before ends a sentence, read when first needed
     for following in sentences[sentence.position:sentence.position + HEAD_SENTENCES]:
         if following.line != sentence.line or following.quotation:
             break
         head.append(following)
-        key = "".join(s.span.key for s in head)
-        if sum(s.span.han for s in head) < min_adjacent_chars or len(key) > len(end_key):
+        key, han = key + following.span.key, han + following.span.han
+        if len(key) > len(end_key):
+            break  # longer than what it could repeat, as every longer head
+        if han < min_adjacent_chars:
             continue
         # The copy of a column's last lines ends where they end (a sentence end, or none).
-        if _terminated(text_of(text, head[-1])) != _terminated(text_of(text, before[-1])):
+        if before_ends is None:
+            before_ends = _terminated(text_of(text, before[-1]))
+        if _terminated(text_of(text, following)) != before_ends:
             continue
         score = suffix_similarity(key, end_key, threshold)
         if score >= threshold:
