@@ -34,7 +34,6 @@ four characters in a row repeated anywhere on its page).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress
 
 from cleaner.dedup.blocking import SketchIndex, sketch
 from cleaner.dedup.memo import BlockMemo
@@ -121,7 +120,7 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings,
     block_sketches: dict[int, tuple[int, ...]] = {}
     sentences = read_sentences(text, body, taken,
                                [kind_of[line.start] == "paragraph" for line in body], block_sketches, line_sentences,
-                               memo.hashes)
+                               memo.sketches)
     paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
                               settings, block_sketches)
     repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
@@ -144,17 +143,15 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
         key = line.key
         # Only where an n-gram comes back can a run come back: read those places alone
         # (most blocks have none; the loop below is the slow part of the rule).
-        grams, seen_twice = memo.doubled_grams(key)  # the n-grams at each place, those that come back
-        if not seen_twice:
+        repeated = memo.repeated_grams(key)
+        if not repeated:
             continue
         positions: list[int] = []  # where each key character is in the text, once a run is found
         last_seen: dict[str, int] = {}
         index = 0
-        # The places of the n-grams that come back, picked out in C (most places are not).
-        for at in compress(range(len(grams)), map(seen_twice.__contains__, grams)):
+        for at, gram in repeated:  # the places of the n-grams that come back
             if at < index:
                 continue
-            gram = grams[at]
             index = at
             earlier = last_seen.get(gram)
             last_seen[gram] = index

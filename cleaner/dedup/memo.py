@@ -3,31 +3,42 @@ on the same page.
 
 A page the rule removed passages from is read again (a removal can bring two copies
 together: `Cleaner._run_removing`), and most of its blocks are as they were: their
-sentences, their character n-grams and their n-gram hashes are the same. They are
+sentences, the n-grams that come back in them, their sketches are the same. They are
 looked up by the block's text (or key), so a block that changed is read afresh; nothing
-is kept from one page to the next (the rule's context is made for each page).
+is kept from one page to the next (the rule's context is made for each page). What is
+kept is small next to the page: no n-gram or hash of every place.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
 
-from cleaner.dedup.blocking import gram_hashes, sketch_within
+from cleaner.dedup.blocking import KeySketches
 from cleaner.dedup.sentences import Span, sentence_spans
 
 # A run printed twice in a row is found from a repeated character n-gram of this length.
 DOUBLED_GRAM = 4
 
 
+def repeated_grams(key: str) -> list[tuple[int, str]]:
+    """(place, n-gram) of each n-gram of `key` that occurs in it more than once, in order."""
+    grams = [key[i:i + DOUBLED_GRAM] for i in range(len(key) - DOUBLED_GRAM + 1)]
+    seen_twice = {gram for gram, count in Counter(grams).items() if count > 1}
+    if not seen_twice:
+        return []
+    # The places picked out in C (most are not).
+    chosen = list(map(seen_twice.__contains__, grams))
+    return list(zip(compress(range(len(grams)), chosen), compress(grams, chosen), strict=True))
+
+
 @dataclass(slots=True)
 class BlockMemo:
     # block text -> (where it was read, its span, its sentences' spans)
     _sentences: dict[str, tuple[int, Span, list[Span]]] = field(default_factory=dict)
-    # block key -> (its n-grams, those that come back)
-    _grams: dict[str, tuple[list[str], set[str]]] = field(default_factory=dict)
-    # block key -> (its n-gram hashes, its sketch)
-    _hashes: dict[str, tuple[list[int], tuple[int, ...]]] = field(default_factory=dict)
+    _repeated: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # by block key
+    _sketches: dict[str, KeySketches] = field(default_factory=dict)  # by block key
 
     def sentence_spans(self, text: str, start: int, end: int) -> tuple[Span, list[Span]]:
         """`sentence_spans(text, start, end)`, moved from where the same text was read before."""
@@ -46,18 +57,16 @@ class BlockMemo:
             return moved, [moved]
         return moved, [Span(p.start + shift, p.end + shift, p.key, p.han, p.quoted) for p in parts]
 
-    def doubled_grams(self, key: str) -> tuple[list[str], set[str]]:
-        """The n-grams of `key` at each place, and those that occur more than once."""
-        known = self._grams.get(key)
+    def repeated_grams(self, key: str) -> list[tuple[int, str]]:
+        """`repeated_grams(key)`."""
+        known = self._repeated.get(key)
         if known is None:
-            grams = [key[i:i + DOUBLED_GRAM] for i in range(len(key) - DOUBLED_GRAM + 1)]
-            known = self._grams[key] = (grams, {gram for gram, count in Counter(grams).items() if count > 1})
+            known = self._repeated[key] = repeated_grams(key)
         return known
 
-    def hashes(self, key: str) -> tuple[list[int], tuple[int, ...]]:
-        """`gram_hashes(key)` and the sketch they make (`sketch_within(key, hashes, 0)`)."""
-        known = self._hashes.get(key)
+    def sketches(self, key: str) -> KeySketches:
+        """The sketches of `key` and of passages in it (`KeySketches`)."""
+        known = self._sketches.get(key)
         if known is None:
-            hashes = gram_hashes(key)
-            known = self._hashes[key] = (hashes, sketch_within(key, hashes, 0))
+            known = self._sketches[key] = KeySketches(key)
         return known

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cleaner.dedup.blocking import SketchIndex, gram_hashes, sketch, sketch_within
+from cleaner.dedup.blocking import KeySketches, SketchIndex, sketch
 from cleaner.dedup.sentences import (
     CLOSERS,
     OPENER_REACH,
@@ -80,14 +80,14 @@ class Match:
 def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], runs_on: list[bool],
                    block_sketches: dict[int, tuple[int, ...]] | None = None,
                    line_sentences: dict[int, list[Span]] | None = None,
-                   block_hashes: Callable[[str], tuple[list[int], tuple[int, ...]]] | None = None) -> list[Sentence]:
+                   sketcher: Callable[[str], KeySketches] = KeySketches) -> list[Sentence]:
     """The body's sentences in order; parts already removed are left out. An unfinished
     sentence at the end of a block continues in the next when `runs_on` says the block
     may run on (a paragraph, not a subhead). `body`: spans made by `make_span` (or
     `sentence_spans`, whose sentences `line_sentences` holds by block start, if given). The
     sketch of each block read is put in `block_sketches` (by block start), if given:
-    it comes from the n-gram hashes made for the block's sentences anyway. `block_hashes`
-    gives a key's n-gram hashes and sketch, if they may be known already (`BlockMemo.hashes`)."""
+    it comes from the n-gram hashes made for the block's sentences anyway. `sketcher`
+    gives a block key's sketches (`BlockMemo.sketches` has those of an earlier reading)."""
     sentences: list[Sentence] = []
     pending: Sentence | None = None
     previous_end = -1
@@ -103,13 +103,8 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
         # The block's n-gram hashes, made once: each sentence's sketch is a slice of them
         # (and the block's own sketch is all of them). Dropped with the block: a long
         # page's hashes are never all held at once.
-        hashes: list[int] = []
-        block_values: tuple[int, ...] | None = None
-        if pieces and block_hashes is not None:
-            hashes, block_values = block_hashes(line.key)
-        elif pieces:
-            hashes = gram_hashes(line.key)
-            block_values = sketch_within(line.key, hashes, 0)
+        sketches = sketcher(line.key) if pieces else None
+        block_values = sketches.whole if sketches is not None else None
         if block_sketches is not None and block_values is not None:
             block_sketches[line.start] = block_values
         # Where each piece's key starts in the block's key: `offset`, the length of the key
@@ -127,14 +122,16 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
                                    sketch(span.key))
                 pending = None
             else:
+                assert sketches is not None and block_values is not None  # made for a block with pieces
                 current = Sentence(0, number, order == 0, [(start, end)], piece,
-                                   block_values if piece is line and block_values is not None
-                                   else sketch_within(piece.key, hashes, offset))
+                                   block_values if piece is line else sketches.within(piece.key, offset))
             offset, keyed_to = offset + len(piece.key), end
             if order == len(pieces) - 1 and runs_on[number] and not _terminated(text[start:end]):
                 pending = current
             else:
                 sentences.append(current)
+        if sketches is not None:
+            sketches.release()
         previous_end = line.end
     if pending is not None:
         sentences.append(pending)
