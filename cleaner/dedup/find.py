@@ -195,9 +195,7 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         return []
     # A body line may copy a whole headline or the title under its kicker.
     titled = headlines + _titles_after_kickers(text, headlines)
-    index = SketchIndex()
-    for number, headline in enumerate(titled):
-        index.add(number, sketch(headline.key))
+    index: SketchIndex | None = None  # the headlines by sketch, made when a line first needs it
     longest = max(len(h.key) for h in headlines) + HEADLINE_SLACK
     shortest = min(len(h.key) for h in titled)
     by_opening: dict[str, list[Span]] = {}
@@ -230,6 +228,8 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
             continue
         found = None
         if len(line.key) <= longest and line.key in titled_keys:
+            if index is None:
+                index = _sketch_index(titled)
             for number in index.candidates(sketch(line.key)):
                 if line.key == titled[number].key:
                     kept = titled[number]
@@ -245,6 +245,13 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         if found is not None:
             repeats.append(found)
     return repeats
+
+
+def _sketch_index(spans: list[Span]) -> SketchIndex:
+    index = SketchIndex()
+    for number, span in enumerate(spans):
+        index.add(number, sketch(span.key))
+    return index
 
 
 def _titles_after_kickers(text: str, headlines: list[Span]) -> list[Span]:
