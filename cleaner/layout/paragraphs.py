@@ -86,7 +86,9 @@ def line_kind(line: Line) -> str:
     # A line may end in an opening quote or bracket and still be a heading (a Markdown
     # heading cut there reads the same when the clean text is read again).
     pause = line.ends_pause and not line.text.endswith(OPENING)
-    if len(line.text) <= MAX_HEADING_LINE and not HEADING_PUNCT.search(line.text) and not pause:
+    # Clause punctuation (measured with the line) is heading punctuation too: no scan then.
+    if (len(line.text) <= MAX_HEADING_LINE and not line.has_clause_punct and not HEADING_PUNCT.search(line.text)
+            and not pause):
         return "short"
     return "text"
 
