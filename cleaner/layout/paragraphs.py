@@ -35,7 +35,8 @@ OPENING = (*CJK_OPEN, "(", "[")
 # unbreakable Latin word or number, and an opening bracket or quote (which never ends a
 # line) with the word after it. `（TCO）` moves down whole, `（但是` takes its bracket down.
 LATIN_RUN = regex.compile(r"[（(“‘《〈【]+(?:[A-Za-z0-9][A-Za-z0-9_.+/-]*)?|[A-Za-z0-9][A-Za-z0-9_.+/-]*")
-LATIN_RUN_FIRST = frozenset("（(“‘《〈【" + string.ascii_letters + string.digits)  # what a match opens with
+LATIN_ALNUM = frozenset(string.ascii_letters + string.digits)
+LATIN_RUN_FIRST = frozenset("（(“‘《〈【") | LATIN_ALNUM  # what a match opens with
 # What a news lead (NEWS_LEAD) or a list item (ENUMERATION) may open with among the common
 # ideographs (U+4E00..U+9FFF, none a digit): a line opening with another such ideograph is neither.
 OPENER_IDEOGRAPHS = frozenset(NUMERAL + "第近日昨今前本")
@@ -720,6 +721,9 @@ def heading_joiner(first: Line, second: Line) -> str:
 def wrap_joiner(a: Line, b: Line) -> str:
     """What replaces a line wrap inside a block: nothing between Chinese characters,
     a space between Latin words."""
-    if LATIN_END.search(a.text) and LATIN_START.match(b.text):
+    # The cheap test first: what the patterns' last (first) character can be. (`$` matches
+    # before a final newline too.)
+    if (a.text[-1:] in LATIN_ALNUM or a.text.endswith("\n")) and LATIN_END.search(a.text) \
+            and LATIN_START.match(b.text):
         return " "
     return ""
