@@ -43,9 +43,9 @@ def local_column_widths(lines: list[Line], furniture: list[bool] | None = None) 
     else:
         column = [line.width <= MAX_COLUMN_WIDTH and not is_furniture
                   for line, is_furniture in zip(lines, furniture, strict=True)]
-    # A line of Han alone has no squeezable mark and every character wide: the cheap tests first.
-    exact = [line.width if ok and not line.squeeze and line.width == 2 * len(line.text) and EXACT.fullmatch(line.text)
-             else None for line, ok in zip(lines, column, strict=True)]
+    # A line of Han alone has no squeezable mark (counted when it was read): the cheap test first.
+    exact = [line.width if ok and not line.squeeze and EXACT.fullmatch(line.text) else None
+             for line, ok in zip(lines, column, strict=True)]
     # `_support` of every width over the window of six lines each side, kept up to date
     # as the window slides (each line enters and leaves once) instead of summed again for
     # each line and each candidate width: see `_fills_from` and `_Window`.
