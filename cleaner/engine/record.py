@@ -21,12 +21,14 @@ def quick_init(cls: type[T]) -> type[T]:
     classes refuse plain assignment), which looks the slot up by name each time: a third
     of the cost of making an edit or a change, and a page makes hundreds of each. Same
     signature and defaults; the class stays frozen (assignment after `__init__` still raises).
-    Not for fields with a default factory."""
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    if any(f.default_factory is not MISSING for f in fields(cls)):  # type: ignore[arg-type]
-        raise TypeError(f"{cls.__name__}: a default factory needs the dataclass __init__")
+    Only for plain fields (no default factory, keyword-only or non-init field, no `__post_init__`)."""
+    all_fields = fields(cls)  # type: ignore[arg-type]
+    if any(f.default_factory is not MISSING or not f.init or f.kw_only for f in all_fields) \
+            or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: needs the dataclass __init__")
+    names = [f.name for f in all_fields]
     namespace: dict[str, Any] = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
-    namespace |= {f"_default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING}  # type: ignore[arg-type]
+    namespace |= {f"_default_{f.name}": f.default for f in all_fields if f.default is not MISSING}
     params = ", ".join(f"{name}=_default_{name}" if f"_default_{name}" in namespace else name for name in names)
     body = "".join(f"    _set_{name}(self, {name})\n" for name in names)
     exec(f"def __init__(self, {params}):\n{body}", namespace)  # as `dataclass` makes its own
