@@ -15,7 +15,7 @@ from cleaner.chars import HAN_RE
 from cleaner.document import Article, Block, Document
 from cleaner.engine.context import Context
 from cleaner.engine.record import Change, Decision
-from cleaner.layout.headlines import match_ceiling, match_score, split_heading
+from cleaner.layout.headlines import match_ceiling, match_ceilings, match_score, split_heading
 from cleaner.layout.lines import STARTS_CONTINUATION
 from cleaner.layout.patterns import HAS_CONTENT, NEWS_LEAD, source_name
 from cleaner.layout.stage import BlockInfo
@@ -365,10 +365,11 @@ def _late_headline_fit(headline: str, leads: list[str], bodies: list[Body],
         return None
     # The paragraph fit first, aligned only where the bigrams allow one (most do not);
     # the leads only when some paragraph fits.
-    fits = [(match_score(headline, body.blocks[cut].text), number, cut)
-            for number, body in enumerate(bodies) if id(body) not in splits
-            for cut in range(1, len(body.blocks)) if body.blocks[cut].info.kind == "paragraph"
-            and match_ceiling(headline, body.blocks[cut].text) >= LATE_HEADLINE_MIN]
+    places = [(number, cut) for number, body in enumerate(bodies) if id(body) not in splits
+              for cut in range(1, len(body.blocks)) if body.blocks[cut].info.kind == "paragraph"]
+    ceilings = match_ceilings(headline, [bodies[number].blocks[cut].text for number, cut in places])
+    fits = [(match_score(headline, bodies[number].blocks[cut].text), number, cut)
+            for (number, cut), ceiling in zip(places, ceilings, strict=True) if ceiling >= LATE_HEADLINE_MIN]
     score, number, cut = max(fits, key=lambda fit: fit[0], default=(0.0, 0, 0))
     if score < LATE_HEADLINE_MIN:
         return None
