@@ -7,6 +7,7 @@ One direction, no back and forth: every stage records into one list of changes
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -87,6 +88,12 @@ class Cleaner:
         self.document_rules = [r for r in self.rules if r.stage == "document"]
         self.layout_enabled = frozenset(r.name for r in self.rules if r.stage == "layout")
         self._settings = {r.name: self.profile.settings_for(r) for r in self.rules}
+        # The text rules that name their trigger characters, and one scan for all of them:
+        # the normal form skips such a rule while none is in the text (most pages have no
+        # invisible characters, radicals, mojibake or full-width digits).
+        triggered = [r for r in self.text_rules if r.triggers]
+        self._trigger_scan = re.compile(f"[{''.join(r.triggers or '' for r in triggered)}]") if triggered else None
+        self._triggers = {r.name: re.compile(f"[{r.triggers}]") for r in triggered}
 
     def run(self, text: str) -> Result:
         """Clean a text: one page, or several separated by form feeds (each cleaned alone)."""
@@ -201,11 +208,18 @@ class Cleaner:
         whole_text = changed is None
         state.touched = [changed or [], []]  # changed in the previous pass, in this one
         clean_at: dict[str, int] = {}  # rule -> text version on which it last found nothing
+        # The trigger characters in the text: found once, then those the edits bring added
+        # (none taken away: a rule is run when in doubt).
+        present = self._trigger_chars(state.text)
         try:
             for _ in range(MAX_PASSES):
                 changed_by = []
                 for rule in self.text_rules:
                     if rule.line_local and clean_at.get(rule.name) == state.version:
+                        continue
+                    trigger = self._triggers.get(rule.name)
+                    if trigger is not None and trigger.search(present) is None:
+                        clean_at[rule.name] = state.version  # it would find nothing: as if it had run
                         continue
                     ctx = Context(self._settings[rule.name], facts, decisions)
                     if rule.line_local and not whole_text:
@@ -214,6 +228,7 @@ class Cleaner:
                         count = state.run(rule, ctx)
                     if count:
                         changed_by.append(rule.name)
+                        present = self._trigger_chars("".join([c.after for c in state.changes[-count:]]), present)
                     else:
                         clean_at[rule.name] = state.version
                 if not changed_by:
@@ -225,6 +240,13 @@ class Cleaner:
         decisions.append(Decision("engine", "convergence",
                                   f"normal form failed to converge: rules {', '.join(changed_by)}", 0.0))
         return False
+
+    def _trigger_chars(self, text: str, present: str = "") -> str:
+        """The distinct trigger characters of `text`, with those of `present`."""
+        if self._trigger_scan is None:
+            return present
+        found = self._trigger_scan.findall(text)
+        return "".join(set(present).union(found)) if found else present
 
     @staticmethod
     def _place(state: TextState, infos: list[BlockInfo]) -> list[PlacedBlock]:

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.dedup.across import find_across, remove_across
-from cleaner.dedup.blocking import SketchIndex, sketch
-from cleaner.dedup.sentences import quoted_han, sentence_bounds
+from cleaner.dedup.blocking import KeySketches, SketchIndex, sketch
+from cleaner.dedup.memo import BlockMemo
+from cleaner.dedup.sentences import quoted_han, sentence_bounds, sentence_spans
 from tests.conftest import SEEDS
 
 CLEANER = Cleaner()
@@ -234,3 +235,17 @@ def test_repeats_go_to_removed_and_a_second_cleaning_removes_nothing(paragraphs:
     assert han(result.text + kept_aside) == han(page)
     again = CLEANER.run(result.text)
     assert again.document.removed == []
+
+
+def test_block_memo_gives_what_a_fresh_reading_gives_wherever_the_block_is_read() -> None:
+    block = "会议强调，要抓好落实。“各地要做好汛期防范工作。”同时"
+    memo = BlockMemo()
+    for prefix in ("", "甲\n", "甲乙丙\n"):  # read again after a removal moved it
+        text = prefix + block
+        start, end = len(prefix), len(text)
+        assert memo.sentence_spans(text, start, end) == sentence_spans(text, start, end)
+    key = sentence_spans(block, 0, len(block))[0].key
+    sketches = memo.sketches(key)
+    sketches.release()  # the hashes are made again for a passage not asked for before
+    assert memo.sketches(key) is sketches and sketches.whole == sketch(key)
+    assert sketches.within(key[4:11], 4) == sketch(key[4:11]) == KeySketches(key).within(key[4:11], 4)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -69,3 +73,13 @@ def test_mapping_sorted_positions_at_once_agrees_with_one_by_one(text: str, data
     positions = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=10)))
     for end in (False, True):
         assert chain.to_input_sorted(positions, end=end) == [chain.to_input(p, end=end) for p in positions]
+
+
+def test_quick_init_keeps_the_dataclass_signature_and_frozenness() -> None:
+    edit = Edit(1, 2, "x")
+    assert (edit.start, edit.end, edit.replacement, edit.note, edit.confidence) == (1, 2, "x", "", 1.0)
+    assert edit == Edit(1, 2, "x", note="") and hash(edit) == hash(Edit(1, 2, "x"))
+    assert dataclasses.replace(edit, start=0) == Edit(0, 2, "x")
+    assert str(inspect.signature(Edit)) == "(start, end, replacement, note='', confidence=1.0)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        edit.start = 3  # type: ignore[misc]

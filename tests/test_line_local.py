@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -84,3 +86,26 @@ def test_normal_form_on_changed_lines_agrees_with_a_full_run(text: str, rewrite:
     assert state.text == expected_text
     assert [(c.rule, c.before, c.after) for c in state.changes[before:]] == \
         [(c.rule, c.before, c.after) for c in expected_changes]
+
+
+TRIGGERED = sorted(name for name, rule in REGISTRY.items() if rule.triggers)
+
+
+def _without_triggers(name: str, text: str) -> str:
+    return re.sub(f"[{REGISTRY[name].triggers}]", "", text)
+
+
+@pytest.mark.parametrize("name", TRIGGERED)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts)
+def test_a_rule_finds_nothing_without_its_trigger_characters(name: str, text: str) -> None:
+    # The normal form skips a rule while its trigger characters are not in the text.
+    assert edits_of(name, _without_triggers(name, text)) == []
+
+
+@pytest.mark.parametrize("name", TRIGGERED)
+def test_a_rule_finds_nothing_in_its_examples_without_their_trigger_characters(name: str) -> None:
+    for example_case in REGISTRY[name].examples:
+        assert edits_of(name, _without_triggers(name, example_case.before)) == []
+        if not example_case.is_keep:  # a rule that changes a text finds a trigger character in it
+            assert re.search(f"[{REGISTRY[name].triggers}]", example_case.before)

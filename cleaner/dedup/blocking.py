@@ -11,7 +11,6 @@ passages (a formula of the paper) says nothing: its posting list stops growing.
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
 from itertools import chain
 
 SHINGLE = 3
@@ -63,13 +62,41 @@ def sketch_within(key: str, hashes: list[int], offset: int, size: int = SKETCH_S
     return smallest(hashes[offset : offset + len(key) - n + 1], size)
 
 
+class KeySketches:
+    """The sketch of a key and of passages in it, from the key's n-gram hashes (made once:
+    a passage's sketch is a slice of them). `release` drops the hashes, so that a long
+    page's are never all held at once; the sketches made stay (a passage asked for again
+    is looked up), and the hashes are made again should a new passage be asked for."""
+
+    __slots__ = ("_hashes", "_within", "key", "whole")
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self._hashes: list[int] | None = gram_hashes(key)
+        self.whole = sketch_within(key, self._hashes, 0)  # `sketch(key)`
+        self._within: dict[tuple[int, int], tuple[int, ...]] = {}
+
+    def within(self, passage: str, offset: int) -> tuple[int, ...]:
+        """`sketch(passage)` for the passage of the key at `offset` (`sketch_within`)."""
+        place = (offset, len(passage))
+        known = self._within.get(place)
+        if known is None:
+            if self._hashes is None:
+                self._hashes = gram_hashes(self.key)
+            known = self._within[place] = sketch_within(passage, self._hashes, offset)
+        return known
+
+    def release(self) -> None:
+        self._hashes = None
+
+
 class SketchIndex:
     """Passages seen so far, found again by the sketch values they share with a new one."""
 
     __slots__ = ("max_candidates", "max_posting", "postings")
 
     def __init__(self, max_posting: int = MAX_POSTING, max_candidates: int = MAX_CANDIDATES) -> None:
-        self.postings: defaultdict[int, list[int]] = defaultdict(list)
+        self.postings: dict[int, list[int]] = {}
         self.max_posting = max_posting
         self.max_candidates = max_candidates
 
@@ -88,7 +115,10 @@ class SketchIndex:
         return [item for _, item in ranked[: self.max_candidates]]
 
     def add(self, item: int, values: tuple[int, ...]) -> None:
+        postings, cap = self.postings, self.max_posting  # locals: read once per value otherwise
         for value in values:
-            posting = self.postings[value]
-            if len(posting) < self.max_posting:
+            posting = postings.get(value)
+            if posting is None:
+                postings[value] = posting = []
+            if len(posting) < cap:
                 posting.append(item)

@@ -33,11 +33,10 @@ four characters in a row repeated anywhere on its page).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from itertools import compress
 
 from cleaner.dedup.blocking import SketchIndex, sketch
+from cleaner.dedup.memo import BlockMemo
 from cleaner.dedup.runs import overlaps, read_sentences, repeated_sentences
 from cleaner.dedup.sentences import (
     ALNUM,
@@ -62,7 +61,6 @@ HEADLINE_SLACK = 4
 HEADLINE_OPENING = 4
 # A run printed twice in a row is found from a repeated character n-gram; longer runs
 # than this are repeated blocks or sentences, found by the other readings.
-DOUBLED_GRAM = 4
 DOUBLED_LONGEST = 400
 
 
@@ -85,15 +83,25 @@ class Repeat:
     score: float
 
 
-def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) -> list[Repeat]:
-    """Every later copy on the page, in text order."""
+def find_repeats(text: str, types: list[str] | None, settings: DedupSettings,
+                 memo: BlockMemo | None = None) -> list[Repeat]:
+    """Every later copy on the page, in text order. `memo`: what an earlier reading of
+    this page worked out from its blocks (the rule reads a page again after a removal)."""
+    memo = BlockMemo() if memo is None else memo
     lines: list[Span] = []
     kinds: list[str] = []
+    # The sentences of each body line, by its start: made with the line (its key is theirs
+    # joined), read again by the sentence reading.
+    line_sentences: dict[int, list[Span]] = {}
     offset = 0
     for number, line in enumerate(text.split("\n")):
         kind = types[number] if types is not None and number < len(types) else "paragraph"
         if line.strip() and (kind in BODY_TYPES or kind in HEADLINE_TYPES or kind == FRAGMENT):
-            lines.append(make_span(text, offset, offset + len(line)))
+            if kind in BODY_TYPES:
+                span, line_sentences[offset] = memo.sentence_spans(text, offset, offset + len(line))
+            else:
+                span = make_span(text, offset, offset + len(line))
+            lines.append(span)
             kinds.append(kind)
         offset += len(line) + 1
     repeats = _headline_copies(text, lines, kinds, settings)
@@ -102,7 +110,7 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     body = [line for line, kind in zip(lines, kinds, strict=True) if kind in BODY_TYPES and line.start not in whole]
     others = [line for line, kind in zip(lines, kinds, strict=True)
               if kind not in BODY_TYPES and line.start not in whole]  # headlines and fragments
-    repeats += _doubled_runs(text, others + body, repeats, settings, frozenset(line.start for line in others))
+    repeats += _doubled_runs(text, others + body, repeats, settings, frozenset(line.start for line in others), memo)
     # A block like an earlier one as a whole pairs the two; what goes is decided sentence
     # by sentence, so that text the layout glued onto the copy stays.
     taken = sorted((r.start, r.end) for r in repeats)
@@ -111,7 +119,8 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
     # sentences' sketches are cut from): the block reading below uses those sketches.
     block_sketches: dict[int, tuple[int, ...]] = {}
     sentences = read_sentences(text, body, taken,
-                               [kind_of[line.start] == "paragraph" for line in body], block_sketches)
+                               [kind_of[line.start] == "paragraph" for line in body], block_sketches, line_sentences,
+                               memo.sketches)
     paired = _repeated_blocks(text, body, [line for line in body if not overlaps(taken, line.start, line.end)],
                               settings, block_sketches)
     repeats += [Repeat(f.start, f.end, f.kept_start, f.kept_end, f.level, f.score)
@@ -121,7 +130,7 @@ def find_repeats(text: str, types: list[str] | None, settings: DedupSettings) ->
 
 
 def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: DedupSettings,
-                  cut_allowed: frozenset[int] = frozenset()) -> list[Repeat]:
+                  cut_allowed: frozenset[int] = frozenset(), memo: BlockMemo | None = None) -> list[Repeat]:
     """A run printed twice in a row inside one block (a region read twice, a headline glued in twice).
     In the blocks of `cut_allowed` (headlines, fragments: by their start) the second copy may be
     cut by the end of the block; in body text a phrase that ends two clauses is no such copy."""
@@ -129,22 +138,20 @@ def _doubled_runs(text: str, body: list[Span], taken: list[Repeat], settings: De
     repeats = []
     # The settings as locals: the loop below reads them at every place it visits.
     shortest, threshold, min_chars = settings.min_adjacent_chars, settings.threshold, settings.min_chars
+    memo = BlockMemo() if memo is None else memo
     for line in body:
         key = line.key
         # Only where an n-gram comes back can a run come back: read those places alone
         # (most blocks have none; the loop below is the slow part of the rule).
-        grams = [key[i:i + DOUBLED_GRAM] for i in range(len(key) - DOUBLED_GRAM + 1)]
-        seen_twice = {gram for gram, count in Counter(grams).items() if count > 1}
-        if not seen_twice:
+        repeated = memo.repeated_grams(key)
+        if not repeated:
             continue
         positions: list[int] = []  # where each key character is in the text, once a run is found
         last_seen: dict[str, int] = {}
         index = 0
-        # The places of the n-grams that come back, picked out in C (most places are not).
-        for at in compress(range(len(grams)), map(seen_twice.__contains__, grams)):
+        for at, gram in repeated:  # the places of the n-grams that come back
             if at < index:
                 continue
-            gram = grams[at]
             index = at
             earlier = last_seen.get(gram)
             last_seen[gram] = index
@@ -188,9 +195,7 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         return []
     # A body line may copy a whole headline or the title under its kicker.
     titled = headlines + _titles_after_kickers(text, headlines)
-    index = SketchIndex()
-    for number, headline in enumerate(titled):
-        index.add(number, sketch(headline.key))
+    index: SketchIndex | None = None  # the headlines by sketch, made when a line first needs it
     longest = max(len(h.key) for h in headlines) + HEADLINE_SLACK
     shortest = min(len(h.key) for h in titled)
     by_opening: dict[str, list[Span]] = {}
@@ -223,6 +228,8 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
             continue
         found = None
         if len(line.key) <= longest and line.key in titled_keys:
+            if index is None:
+                index = _sketch_index(titled)
             for number in index.candidates(sketch(line.key)):
                 if line.key == titled[number].key:
                     kept = titled[number]
@@ -238,6 +245,13 @@ def _headline_copies(text: str, lines: list[Span], kinds: list[str], settings: D
         if found is not None:
             repeats.append(found)
     return repeats
+
+
+def _sketch_index(spans: list[Span]) -> SketchIndex:
+    index = SketchIndex()
+    for number, span in enumerate(spans):
+        index.add(number, sketch(span.key))
+    return index
 
 
 def _titles_after_kickers(text: str, headlines: list[Span]) -> list[Span]:

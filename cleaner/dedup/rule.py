@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.dedup.find import DedupSettings, find_repeats
+from cleaner.dedup.memo import BlockMemo
 from cleaner.engine.context import Context
 from cleaner.engine.record import Edit, Removal
 from cleaner.engine.rule import rule
@@ -77,7 +78,9 @@ def dedup_repeats(text: str, ctx: Context) -> Iterator[Edit]:
         min_adjacent_chars=int(ctx.settings.get("min_adjacent_chars", 6)),
     )
     end = 0
-    for repeat in find_repeats(text, ctx.block_types, settings):
+    # Kept in the context while the rule reads the same page again (after a removal).
+    memo = ctx.scratch.setdefault("dedup-blocks", BlockMemo())
+    for repeat in find_repeats(text, ctx.block_types, settings, memo):
         if repeat.start < end:  # the readings do not overlap; should one, the engine would drop it
             continue
         end = repeat.end

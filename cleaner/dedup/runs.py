@@ -13,9 +13,10 @@ next); being adjacent, it needs only `min_adjacent_chars`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from cleaner.dedup.blocking import SketchIndex, gram_hashes, sketch, sketch_within
+from cleaner.dedup.blocking import KeySketches, SketchIndex, sketch
 from cleaner.dedup.sentences import (
     CLOSERS,
     OPENER_REACH,
@@ -23,9 +24,8 @@ from cleaner.dedup.sentences import (
     Span,
     key_of,
     key_positions,
-    make_span,
     quoted_han,
-    sentence_bounds,
+    sentence_spans,
 )
 from cleaner.dedup.similarity import body_key, similarity, suffix_similarity
 
@@ -78,35 +78,40 @@ class Match:
 
 
 def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], runs_on: list[bool],
-                   block_sketches: dict[int, tuple[int, ...]] | None = None) -> list[Sentence]:
+                   block_sketches: dict[int, tuple[int, ...]] | None = None,
+                   line_sentences: dict[int, list[Span]] | None = None,
+                   sketcher: Callable[[str], KeySketches] = KeySketches) -> list[Sentence]:
     """The body's sentences in order; parts already removed are left out. An unfinished
     sentence at the end of a block continues in the next when `runs_on` says the block
-    may run on (a paragraph, not a subhead). `body`: spans made by `make_span`. The
+    may run on (a paragraph, not a subhead). `body`: spans made by `make_span` (or
+    `sentence_spans`, whose sentences `line_sentences` holds by block start, if given). The
     sketch of each block read is put in `block_sketches` (by block start), if given:
-    it comes from the n-gram hashes made for the block's sentences anyway."""
+    it comes from the n-gram hashes made for the block's sentences anyway. `sketcher`
+    gives a block key's sketches (`BlockMemo.sketches` has those of an earlier reading)."""
     sentences: list[Sentence] = []
     pending: Sentence | None = None
     previous_end = -1
     for number, line in enumerate(body):
-        bounds = [(line.start + a, line.start + b) for a, b in sentence_bounds(text[line.start:line.end])]
+        pieces = line_sentences.get(line.start) if line_sentences is not None else None
+        if pieces is None:
+            pieces = sentence_spans(text, line.start, line.end)[1]
         if overlaps(removed, line.start, line.end):
-            bounds = [(a, b) for a, b in bounds if not overlaps(removed, a, b)]
-        if pending is not None and (not bounds or text[previous_end:bounds[0][0]].strip()):
+            pieces = [piece for piece in pieces if not overlaps(removed, piece.start, piece.end)]
+        if pending is not None and (not pieces or text[previous_end:pieces[0].start].strip()):
             sentences.append(pending)  # something stands between: no sentence runs over the break
             pending = None
         # The block's n-gram hashes, made once: each sentence's sketch is a slice of them
         # (and the block's own sketch is all of them). Dropped with the block: a long
         # page's hashes are never all held at once.
-        hashes = gram_hashes(line.key) if bounds else []
-        block_values = sketch_within(line.key, hashes, 0) if bounds else None
+        sketches = sketcher(line.key) if pieces else None
+        block_values = sketches.whole if sketches is not None else None
         if block_sketches is not None and block_values is not None:
             block_sketches[line.start] = block_values
         # Where each piece's key starts in the block's key: `offset`, the length of the key
         # of text[line.start:keyed_to] (kept up to date: no key made again from the start).
         keyed_to, offset = line.start, 0
-        for order, (start, end) in enumerate(bounds):
-            # A block that is one sentence is its own span (the blocks are made by `make_span` too).
-            piece = line if start == line.start and end == line.end else make_span(text, start, end)
+        for order, piece in enumerate(pieces):
+            start, end = piece.start, piece.end
             if start > keyed_to:  # a removed sentence before this one
                 offset += len(key_of(text[keyed_to:start]))
             if pending is not None:
@@ -117,14 +122,16 @@ def read_sentences(text: str, body: list[Span], removed: list[tuple[int, int]], 
                                    sketch(span.key))
                 pending = None
             else:
+                assert sketches is not None and block_values is not None  # made for a block with pieces
                 current = Sentence(0, number, order == 0, [(start, end)], piece,
-                                   block_values if piece is line and block_values is not None
-                                   else sketch_within(piece.key, hashes, offset))
+                                   block_values if piece is line else sketches.within(piece.key, offset))
             offset, keyed_to = offset + len(piece.key), end
-            if order == len(bounds) - 1 and runs_on[number] and not _terminated(text[start:end]):
+            if order == len(pieces) - 1 and runs_on[number] and not _terminated(text[start:end]):
                 pending = current
             else:
                 sentences.append(current)
+        if sketches is not None:
+            sketches.release()
         previous_end = line.end
     if pending is not None:
         sentences.append(pending)
@@ -243,17 +250,23 @@ def _repeated_head(text: str, sentence: Sentence, sentences: list[Sentence], by_
     before = by_line.get(sentence.line - 1)
     if not before or sentence.position == 0 or sentences[sentence.position - 1].line != sentence.line - 1:
         return {}
-    end_key = "".join(s.span.key for s in before)
+    end_key = "".join([s.span.key for s in before])
     head: list[Sentence] = []
+    key, han = "", 0  # of the head so far
+    before_ends = None  # whether the block before ends a sentence, read when first needed
     for following in sentences[sentence.position:sentence.position + HEAD_SENTENCES]:
         if following.line != sentence.line or following.quotation:
             break
         head.append(following)
-        key = "".join(s.span.key for s in head)
-        if sum(s.span.han for s in head) < min_adjacent_chars or len(key) > len(end_key):
+        key, han = key + following.span.key, han + following.span.han
+        if len(key) > len(end_key):
+            break  # longer than what it could repeat, as every longer head
+        if han < min_adjacent_chars:
             continue
         # The copy of a column's last lines ends where they end (a sentence end, or none).
-        if _terminated(text_of(text, head[-1])) != _terminated(text_of(text, before[-1])):
+        if before_ends is None:
+            before_ends = _terminated(text_of(text, before[-1]))
+        if _terminated(text_of(text, following)) != before_ends:
             continue
         score = suffix_similarity(key, end_key, threshold)
         if score >= threshold:

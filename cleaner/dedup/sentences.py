@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
+from cleaner.engine.record import quick_init
+
 SENTENCE_ENDS = frozenset("。！？!?")
 # Closing quotes and brackets after a sentence end belong to the sentence they close.
 CLOSERS = frozenset("”’」』）)》】\"'")
@@ -28,6 +30,7 @@ OPENER = regex.compile(r"^[^，。！？：；]{1,10}[，：]")
 OPENER_REACH = 11  # characters of a passage an opener can take
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A sentence (or block) at text[start:end]: `key` keeps letters, digits and Han characters only."""
@@ -94,6 +97,22 @@ def quoted_han(text: str) -> int:
 def make_span(text: str, start: int, end: int) -> Span:
     piece = text[start:end]
     return Span(start, end, key_of(piece), han_count(piece), quoted_han(piece))
+
+
+def sentence_spans(text: str, start: int, end: int) -> tuple[Span, list[Span]]:
+    """The span of text[start:end] (not blank) and the spans of its sentences. The whole
+    span's key and Han count are its sentences' joined and summed (what lies after the
+    last sentence is blank: no key, no Han), so each character is keyed once; a span that
+    is one sentence is its own sentence (the same object)."""
+    bounds = sentence_bounds(text[start:end])
+    if len(bounds) == 1 and bounds[0] == (0, end - start):
+        span = make_span(text, start, end)
+        return span, [span]
+    parts = [make_span(text, start + a, start + b) for a, b in bounds]
+    # Quotation marks may open in one sentence and close in another: counted on the whole.
+    whole = Span(start, end, "".join([part.key for part in parts]), sum([part.han for part in parts]),
+                 quoted_han(text[start:end]))
+    return whole, parts
 
 
 def without_opener(text: str) -> str:

@@ -46,16 +46,17 @@ def similarity(text_a: str, key_a: str, text_b: str, key_b: str, opener_share: f
 def suffix_similarity(fragment: str, key: str, cutoff: float = 0.0) -> float:
     """How well `fragment` matches the end of `key` (a column's last lines printed again);
     0 when it is sure to be below `cutoff` (most pairs are nothing alike)."""
-    ends = [key[-size:] for size in range(max(1, len(fragment) - 2), min(len(fragment) + 2, len(key)) + 1)]
-    if not ends:
-        return 0.0
+    shortest, longest = max(1, len(fragment) - 2), min(len(fragment) + 2, len(key))
+    if shortest > longest:
+        return 0.0  # no end of `key` to compare
     if cutoff > 0:
         # One comparison bounds all: each end is a suffix of the longest, so it has no longer
         # a common subsequence with `fragment`, and `ratio` is 2 * common / (sum of lengths),
         # largest for the shortest end. Below the cutoff by a margin no rounding can cross,
-        # no end reaches it.
-        common = LCSseq.similarity(fragment, ends[-1])
-        if 200.0 * common < (cutoff - 1e-6) * (len(fragment) + len(ends[0])):
+        # no end reaches it. (Made before the ends are cut: most pairs stop here.)
+        common = LCSseq.similarity(fragment, key[-longest:])
+        if 200.0 * common < (cutoff - 1e-6) * (len(fragment) + shortest):
             return 0.0
+    ends = [key[-size:] for size in range(shortest, longest + 1)]
     # `ratio` of each, in one pass in C: scaling the best is scaling each (rounding is monotone).
     return 100.0 * max(map(Indel.normalized_similarity, repeat(fragment, len(ends)), ends))

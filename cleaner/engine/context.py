@@ -16,7 +16,8 @@ class Context:
     `settings` are the rule's own settings (profile values over its defaults);
     `facts` carry document-level findings between rules (e.g. the script);
     `block_types` gives, for block-stage rules, the type of each line's block;
-    `removals` says why a rule's edits drop passages (see `Removal`).
+    `removals` says why a rule's edits drop passages (see `Removal`);
+    `scratch` is the rule's own, kept while the context is handed to it again.
     """
 
     settings: Mapping[str, Any] = field(default_factory=dict)
@@ -24,6 +25,10 @@ class Context:
     decisions: list[Decision] = field(default_factory=list)
     block_types: list[str] | None = None
     removals: list[Removal] = field(default_factory=list)
+    # What a rule worked out and may use again when handed the same context: a document
+    # rule reads the page again after a removal (`Cleaner._run_removing`). A rule keeps
+    # there only what depends on text it can check (a new context comes with each page).
+    scratch: dict[str, Any] = field(default_factory=dict)
 
     def setting(self, key: str) -> Any:
         return self.settings[key]

@@ -56,19 +56,19 @@ class OffsetMap:
         """`to_old` of each of `positions` (ascending). The positions are cut, by bisection,
         into the runs that fall after each edit: a run maps to the edit's old start (or end)
         while inside its replacement, and by one shift after it (added in C). The mapping is
-        monotone, so the result is ascending too."""
+        monotone, so the result is ascending too. Only the edits some position follows are
+        visited (found by bisection too): a few positions mapped through a rewrite of many
+        edits (the layout's joins) cost a few steps, not one per edit."""
         new_starts, new_ends, old_starts, old_ends = self._new_starts, self._new_ends, self._old_starts, self._old_ends
         count = len(positions)
         low = bisect_left(positions, new_starts[0]) if new_starts else count
         result = positions[:low]  # before the first edit: unmoved
         last = len(new_starts) - 1
-        for index, new_start in enumerate(new_starts):
-            if low == count:
-                break
+        while low < count:
+            # The edit the next position follows: the last one starting at or before it.
+            index = bisect_right(new_starts, positions[low], 0, last + 1) - 1
             high = bisect_left(positions, new_starts[index + 1], low) if index < last else count
-            if low == high:
-                continue
-            new_end = new_ends[index]
+            new_start, new_end = new_starts[index], new_ends[index]
             # Inside the replacement: up to its end (and at it, for an end).
             inside = (bisect_right if end else bisect_left)(positions, new_end, low, high)
             if inside > low:

@@ -49,6 +49,10 @@ class Rule:
     # by `\n`): it never looks across a newline, and depends on nothing but the text
     # (no facts, no decisions). The engine may then run it on changed lines only.
     line_local: bool = False
+    # A line-local rule's trigger characters (the body of a regex character class): every
+    # edit it makes covers one, and on a text without any it proposes nothing. The
+    # normal form skips it while no such character is in the text (`Cleaner._normal_form`).
+    triggers: str | None = None
 
     @property
     def why(self) -> str:
@@ -70,13 +74,17 @@ def rule(
     safe: bool = True,
     defaults: Mapping[str, Any] | None = None,
     line_local: bool = False,
+    triggers: str | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a rule. `examples` are (bad, good) pairs; `keep` lists text it must leave alone.
-    `line_local`: the rule sees each line alone (see `Rule.line_local`)."""
+    `line_local`: the rule sees each line alone (see `Rule.line_local`); `triggers`: the
+    characters its edits need (see `Rule.triggers`; line-local rules only)."""
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         if name in REGISTRY:
             raise ValueError(f"rule {name!r} is registered twice")
+        if triggers is not None and not line_local:
+            raise ValueError(f"rule {name!r}: triggers need a line-local rule (one with no side effects)")
         cases = [e if isinstance(e, Example) else Example(e[0], e[1]) for e in examples]
         cases += [Example(text, text) for text in keep]
         REGISTRY[name] = Rule(
@@ -89,6 +97,7 @@ def rule(
             safe=safe,
             defaults=dict(defaults or {}),
             line_local=line_local,
+            triggers=triggers,
         )
         return func
 

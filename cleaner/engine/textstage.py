@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from cleaner.engine.context import Context
@@ -101,25 +101,34 @@ class TextState:
 
 def _follow(spans: list[Span], batch: list[Edit]) -> list[Span]:
     """`spans` of the old text as spans of the text `batch` made (widened over any
-    edit they reach into)."""
+    edit they reach into).
+
+    Each position is read against the first edit it is not past (past: the edit ends at
+    or before it and starts before it). Inside that edit, or at it when it inserts, a
+    position goes to the replacement's start (as a span start) or end (as a span end);
+    elsewhere it moves by the edits it is past. Past-ness is one bound per edit, so the
+    positions (sorted) are cut by bisection into runs moved alike (added in C): a few
+    steps per edit, not a loop over every position."""
     if not spans:
         return spans
     points = sorted({p for span in spans for p in span})
-    moved: dict[int, tuple[int, int]] = {}  # old position -> (new position as a start, as an end)
-    shift = 0
-    index = 0
-    for position in points:
-        while index < len(batch) and batch[index].end <= position and batch[index].start < position:
-            edit = batch[index]
-            shift += len(edit.replacement) - (edit.end - edit.start)
-            index += 1
-        edit = batch[index] if index < len(batch) else None
-        if edit is not None and (edit.start <= position < edit.end or edit.start == edit.end == position):
-            new_start = edit.start + shift
-            moved[position] = (new_start, new_start + len(edit.replacement))
-        else:
-            moved[position] = (position + shift, position + shift)
-    return [(moved[start][0], moved[end][1]) for start, end in spans]
+    as_start: list[int] = []  # the new position of each point, as a span start
+    as_end: list[int] = []  # ... as a span end
+    shift = low = 0
+    for edit in batch:
+        start, end, length = edit.start, edit.end, len(edit.replacement)
+        inside = bisect_left(points, start, low)  # before it: moved by the edits before
+        past = bisect_left(points, max(end, start + 1), inside)  # from here on: past it
+        as_start += map(shift.__add__, points[low:inside])
+        as_end += map(shift.__add__, points[low:inside])
+        as_start += [start + shift] * (past - inside)
+        as_end += [start + shift + length] * (past - inside)
+        shift += length - (end - start)
+        low = past
+    as_start += map(shift.__add__, points[low:])
+    as_end += map(shift.__add__, points[low:])
+    new_start, new_end = dict(zip(points, as_start, strict=True)), dict(zip(points, as_end, strict=True))
+    return [(new_start[start], new_end[end]) for start, end in spans]
 
 
 def _line_extents(text: str, spans: list[Span], limit: int) -> list[Span] | None:

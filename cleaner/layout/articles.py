@@ -15,7 +15,7 @@ from cleaner.chars import HAN_RE
 from cleaner.document import Article, Block, Document
 from cleaner.engine.context import Context
 from cleaner.engine.record import Change, Decision
-from cleaner.layout.headlines import match_ceiling, match_score, split_heading
+from cleaner.layout.headlines import match_ceiling, match_ceilings, match_score, split_heading
 from cleaner.layout.lines import STARTS_CONTINUATION
 from cleaner.layout.patterns import HAS_CONTENT, NEWS_LEAD, source_name
 from cleaner.layout.stage import BlockInfo
@@ -344,7 +344,9 @@ def _title_readings(heading: str, leads: list[str]) -> list[str]:
     kicker, title, _ = split_heading(heading)
     if kicker:
         return [heading, title]
-    if any(match_score(heading, lead) >= LATE_HEADLINE_MIN for lead in leads):
+    # The bigram ceiling first: the alignment is made only where the ceiling leaves room.
+    if any(match_ceiling(heading, lead) >= LATE_HEADLINE_MIN and match_score(heading, lead) >= LATE_HEADLINE_MIN
+           for lead in leads):
         return [heading]
     tails = [heading[cut:] for cut in range(2, len(heading))
              if len(HAN_RE.findall(heading[cut:])) >= LATE_HEADLINE_MIN_HAN]
@@ -359,10 +361,11 @@ def _late_headline_fit(headline: str, leads: list[str], bodies: list[Body],
         return None
     # The paragraph fit first, aligned only where the bigrams allow one (most do not);
     # the leads only when some paragraph fits.
-    fits = [(match_score(headline, body.blocks[cut].text), number, cut)
-            for number, body in enumerate(bodies) if id(body) not in splits
-            for cut in range(1, len(body.blocks)) if body.blocks[cut].info.kind == "paragraph"
-            and match_ceiling(headline, body.blocks[cut].text) >= LATE_HEADLINE_MIN]
+    places = [(number, cut) for number, body in enumerate(bodies) if id(body) not in splits
+              for cut in range(1, len(body.blocks)) if body.blocks[cut].info.kind == "paragraph"]
+    ceilings = match_ceilings(headline, [bodies[number].blocks[cut].text for number, cut in places])
+    fits = [(match_score(headline, bodies[number].blocks[cut].text), number, cut)
+            for (number, cut), ceiling in zip(places, ceilings, strict=True) if ceiling >= LATE_HEADLINE_MIN]
     score, number, cut = max(fits, key=lambda fit: fit[0], default=(0.0, 0, 0))
     if score < LATE_HEADLINE_MIN:
         return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
 
 import regex
 
@@ -38,7 +37,7 @@ class PageShape:
     usual_blank: int = 0  # blank lines most gaps have; a wider gap is a break
 
 
-def local_column_widths(lines: list[Line]) -> list[int | None]:
+def local_column_widths(lines: list[Line], furniture: list[bool] | None = None) -> list[int | None]:
     """The full width of the column each line sits in.
 
     Lines of Han characters only measure the column exactly: punctuation may be
@@ -46,13 +45,19 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
     Full lines share one width, while headings, first lines and last lines vary, so
     the column width is the width that most lines nearby fill (see `_support`).
     Columns change width within a page (and within a story, where text runs around
-    a picture), so only the six lines before and after count.
+    a picture), so only the six lines before and after count. `furniture`: which lines
+    are bylines, credits or Markdown headings, if known (see `_furniture`).
     """
-    column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
+    if furniture is None:
+        column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
+    else:
+        column = [line.width <= MAX_COLUMN_WIDTH and not is_furniture
+                  for line, is_furniture in zip(lines, furniture, strict=True)]
     reach = [_reach(lines, index) for index in range(len(lines))]
-    # A line of Han alone measures its column exactly, unless the wrap pushed something down.
-    exact = [line.width if ok and far == line.width + 1 and EXACT.fullmatch(line.text) else None
-             for line, ok, far in zip(lines, column, reach, strict=True)]
+    # A line of Han alone (no squeezable mark, counted when it was read: the cheap test
+    # first) measures its column exactly, unless the wrap pushed something down.
+    exact = [line.width if ok and not line.squeeze and far == line.width + 1 and EXACT.fullmatch(line.text)
+             else None for line, ok, far in zip(lines, column, reach, strict=True)]
     # `_support` of every width over the window of six lines each side, kept up to date
     # as the window slides (each line enters and leaves once) instead of summed again for
     # each line and each candidate width: see `_fills_from` and `_Window`.
@@ -62,12 +67,21 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         if column[position]:
             window.add(position, 1)
     result: list[int | None] = []
+    entries = window.entries
+    best: tuple[int, int] | None = None  # the window's best width, while no line came or went
     for index, line in enumerate(lines):
-        if index + NEIGHBOURS < count and column[index + NEIGHBOURS]:
-            window.add(index + NEIGHBOURS, 1)
-        leaving = index - NEIGHBOURS - 1
-        if leaving >= 0 and column[leaving]:
+        entering, leaving = index + NEIGHBOURS, index - NEIGHBOURS - 1
+        entering = entering if entering < count and column[entering] else -1
+        leaving = leaving if leaving >= 0 and column[leaving] else -1
+        # A line leaving as one like it comes (a full column line for another) changes nothing.
+        if entering >= 0 and leaving >= 0 and entries[entering] == entries[leaving]:
+            entering = leaving = -1
+        if entering >= 0:
+            window.add(entering, 1)
+            best = None
+        if leaving >= 0:
             window.add(leaving, -1)
+            best = None
         if line.width > MAX_COLUMN_WIDTH:
             result.append(None)
             continue
@@ -79,7 +93,9 @@ def local_column_widths(lines: list[Line]) -> list[int | None]:
         if not window.candidates:
             result.append(None)
             continue
-        width, filling = window.best()
+        if best is None:
+            best = window.best()
+        width, filling = best
         result.append(width if filling >= 2 else None)  # one line is no column
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
@@ -135,7 +151,7 @@ class _Window:
     over them is a few look-ups: what the lines fill, and the minimum widths of the
     body-text lines (which count against every column they are too wide for)."""
 
-    __slots__ = ("_body_min_widths", "_entries", "_exact", "_filling", "candidates", "lines")
+    __slots__ = ("_body_min_widths", "_exact", "_filling", "candidates", "entries", "lines")
 
     def __init__(self, lines: list[Line], exact: list[int | None], reach: list[int] | None = None) -> None:
         self.lines = 0
@@ -152,13 +168,13 @@ class _Window:
         # What each line brings to the window, made once (a line enters and leaves): its
         # width, the widths it fills (`_fills_from` to `_reach`), whether it is exact, its
         # minimum width if it is body text.
-        self._entries = [(line.width, _fills_from(line), far, exact_width is not None,
-                          line.min_width if _body_text(lines, index) else None)
-                         for index, (line, exact_width, far) in enumerate(zip(lines, exact, reach, strict=True))]
+        self.entries = [(line.width, _fills_from(line), far, exact_width is not None,
+                         line.min_width if _body_text(lines, index) else None)
+                        for index, (line, exact_width, far) in enumerate(zip(lines, exact, reach, strict=True))]
 
     def add(self, index: int, sign: int) -> None:
         """Add the line at `index` to the window (sign 1) or take it out (sign -1)."""
-        width, low, high, exact, body_min_width = self._entries[index]
+        width, low, high, exact, body_min_width = self.entries[index]
         self.lines += sign
         if width >= MIN_COLUMN_WIDTH:
             candidates = self.candidates
@@ -212,17 +228,18 @@ def _body_text(lines: list[Line], index: int) -> bool:
 
 
 def measure(lines: list[Line]) -> PageShape:
+    furniture = [_furniture(line.text) for line in lines]  # asked below and of the column lines
     gaps = len(lines) - 1
     blank_gaps = sum(1 for line in lines[1:] if line.blank_before)
     # A blank line after a line of text that stops mid-sentence is the extractor's
     # noise, not a break; several of them make all blank lines noise.
-    wraps = sum(1 for before, line in pairwise(lines)
+    wraps = sum(1 for before, line, before_is_furniture in zip(lines, lines[1:], furniture, strict=False)
                 if line.blank_before and not before.ends_sentence and before.has_clause_punct
-                and not _furniture(before.text))
+                and not before_is_furniture)
     indented = sum(1 for line in lines[1:] if line.indent)
     sentence_ends = sum(1 for line in lines if line.ends_sentence) + 1
     return PageShape(
-        column_width=local_column_widths(lines),
+        column_width=local_column_widths(lines, furniture),
         # Noise needs evidence: several blank lines inside sentences.
         blank_lines_meaningful=gaps > 0 and (blank_gaps <= 0.3 * gaps or wraps < max(2, 0.05 * blank_gaps)),
         # Paragraph indents would appear on about as many lines as sentences end.
@@ -232,4 +249,5 @@ def measure(lines: list[Line]) -> PageShape:
 
 
 def _furniture(text: str) -> bool:
-    return bool(MARKDOWN_HEADING.match(text)) or is_byline(text) or is_source_line(text)
+    # A Markdown heading opens with `#`: the cheap test first (few lines do).
+    return (text[:1] == "#" and bool(MARKDOWN_HEADING.match(text))) or is_byline(text) or is_source_line(text)

@@ -59,6 +59,15 @@ def match_ceiling(headline: str, lead: str) -> float:
     return 0.0 if containment is None else 0.7 * containment + 0.3
 
 
+def match_ceilings(headline: str, leads: list[str]) -> list[float]:
+    """`match_ceiling(headline, lead)` of each lead, the headline's bigrams looked up once."""
+    grams = _bigrams(headline)
+    if not grams:
+        return [0.0] * len(leads)
+    size = len(grams)
+    return [0.7 * (len(grams & _bigrams(lead[:LEAD_CHARS])) / size) + 0.3 if lead else 0.0 for lead in leads]
+
+
 def match_score(headline: str, lead: str) -> float:
     """How well a headline matches an article's lead, 0..1.
 

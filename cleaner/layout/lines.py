@@ -93,21 +93,36 @@ def split_lines(text: str) -> list[Line]:
     blank = 0
     hard = False
     position = 0
-    for row in text.split("\n"):
-        for number, raw in enumerate(row.split("\f") if "\f" in row else (row,)):
-            if number:
-                hard = True  # a form feed came before this piece
-            content = raw.strip()
-            if not content:
-                blank += 1
-            elif len(content) == len(raw):  # the usual line: nothing to strip
-                lines.append(make_line(len(lines), position, content, 0, blank, hard))
-                blank, hard = 0, False
-            else:
-                lead = len(raw) - len(raw.lstrip())
-                indent = lead + raw[:lead].count("\u3000")  # an ideographic space is two cells
-                lines.append(make_line(len(lines), position + lead, content, indent, blank, hard))
-                blank, hard = 0, False
-            position += len(raw) + 1
+    raws, after_feed = _pieces(text)
+    for number, raw in enumerate(raws):
+        if number in after_feed:
+            hard = True  # a form feed came before this piece
+        content = raw.strip()
+        if not content:
+            blank += 1
+        elif len(content) == len(raw):  # the usual line: nothing to strip
+            lines.append(make_line(len(lines), position, content, 0, blank, hard))
+            blank, hard = 0, False
+        else:
+            lead = len(raw) - len(raw.lstrip())
+            indent = lead + raw[:lead].count("\u3000")  # an ideographic space is two cells
+            lines.append(make_line(len(lines), position + lead, content, indent, blank, hard))
+            blank, hard = 0, False
+        position += len(raw) + 1  # the newline or form feed after it
     return lines
+
+
+def _pieces(text: str) -> tuple[list[str], set[int] | tuple[()]]:
+    """`text` cut at newlines and form feeds, and which pieces follow a form feed (most
+    texts have none: one split)."""
+    if "\f" not in text:
+        return text.split("\n"), ()
+    pieces: list[str] = []
+    after_feed: set[int] = set()
+    for row in text.split("\n"):
+        for number, piece in enumerate(row.split("\f")):
+            if number:
+                after_feed.add(len(pieces))
+            pieces.append(piece)
+    return pieces, after_feed
 

@@ -7,6 +7,7 @@ report can rank the weak ones.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -21,6 +22,7 @@ from cleaner.layout.patterns import (
     HAS_CONTENT,
     MARKDOWN_HEADING,
     NEWS_LEAD,
+    NUMERAL,
     SUBTITLE,
     is_byline,
     is_source_line,
@@ -33,6 +35,11 @@ OPENING = (*CJK_OPEN, "(", "[")
 # unbreakable Latin word or number, and an opening bracket or quote (which never ends a
 # line) with the word after it. `（TCO）` moves down whole, `（但是` takes its bracket down.
 LATIN_RUN = regex.compile(r"[（(“‘《〈【]+(?:[A-Za-z0-9][A-Za-z0-9_.+/-]*)?|[A-Za-z0-9][A-Za-z0-9_.+/-]*")
+LATIN_ALNUM = frozenset(string.ascii_letters + string.digits)
+LATIN_RUN_FIRST = frozenset("（(“‘《〈【") | LATIN_ALNUM  # what a match opens with
+# What a news lead (NEWS_LEAD) or a list item (ENUMERATION) may open with among the common
+# ideographs (U+4E00..U+9FFF, none a digit): a line opening with another such ideograph is neither.
+OPENER_IDEOGRAPHS = frozenset(NUMERAL + "第近日昨今前本")
 HYPHENATED = regex.compile(r"[A-Za-z]-$")
 # A heading has no clause punctuation; it may hold 、 · 《》“”（）— and spaces.
 HEADING_PUNCT = regex.compile(r"[。！？；，,;!?：:]")
@@ -70,7 +77,7 @@ class RawBlock:
 
 
 def line_kind(line: Line) -> str:
-    if MARKDOWN_HEADING.match(line.text):
+    if line.text[:1] == "#" and MARKDOWN_HEADING.match(line.text):  # the cheap test first
         # A heading never stops inside a sentence: `# 会议，` goes on in the next line.
         return "markdown-text" if line.ends_pause and not line.text.endswith(OPENING) else "markdown"
     if is_byline(line.text):
@@ -80,7 +87,9 @@ def line_kind(line: Line) -> str:
     # A line may end in an opening quote or bracket and still be a heading (a Markdown
     # heading cut there reads the same when the clean text is read again).
     pause = line.ends_pause and not line.text.endswith(OPENING)
-    if len(line.text) <= MAX_HEADING_LINE and not HEADING_PUNCT.search(line.text) and not pause:
+    # Clause punctuation (measured with the line) is heading punctuation too: no scan then.
+    if (len(line.text) <= MAX_HEADING_LINE and not line.has_clause_punct and not HEADING_PUNCT.search(line.text)
+            and not pause):
         return "short"
     return "text"
 
@@ -345,7 +354,9 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
         return Gap(False, 0.8, "heading ends")
     if b.starts_continuation:
         return Gap(True, 0.95, "next line starts with closing punctuation")
-    if NEWS_LEAD.match(b.text) or ENUMERATION.match(b.text):
+    first = b.text[:1]
+    if ((first in OPENER_IDEOGRAPHS or not "\u4e00" <= first <= "\u9fff")  # the cheap test first
+            and (NEWS_LEAD.match(b.text) or ENUMERATION.match(b.text))):
         # `据…官网消息，` / `3月21日，…`: a clause cut at a pause mark goes on, whatever
         # the next line looks like; only a short line ending in `：` introduces a list.
         if a.ends_pause and not (a.text.endswith(("：", ":")) and width is not None and a.width < width - 1):
@@ -427,7 +438,7 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
             headings_enabled: bool = True) -> list[RawBlock]:
     """Group lines into raw blocks, deciding every gap."""
     for line, nxt in pairwise(lines):
-        run = LATIN_RUN.match(nxt.text)
+        run = LATIN_RUN.match(nxt.text) if nxt.text[:1] in LATIN_RUN_FIRST else None  # the cheap test first
         line.run_on = text_width(run.group()) if run and not nxt.hard_break_before else 0
     kinds = [line_kind(line) for line in lines]
     roles = line_roles(lines, kinds, shape)
@@ -465,8 +476,10 @@ def segment(lines: list[Line], shape: PageShape, *, join_enabled: bool = True,
         # without clause punctuation read as a heading, as they will when read again.
         previous = merged[-1] if merged else None
         under_heading = previous is not None and previous.kind == "heading" and not block.hard_break_before
+        # Joined only where it can matter: a line longer than a heading line is never short.
         short = (block.kind == "paragraph" and (under_heading or len(block.lines) > 1)
-                 and line_kind(_joined(block)) == "short")  # joined only where it can matter
+                 and sum([len(line.text) for line in block.lines]) <= MAX_HEADING_LINE
+                 and line_kind(_joined(block)) == "short")
         # A paragraph without clause punctuation right under a heading continues it when
         # the clean text (one block per line) is read again: so it does now. Lines of
         # it go on the heading's title where they are as wide as its last line (a title
@@ -737,6 +750,9 @@ def heading_joiner(first: Line, second: Line) -> str:
 def wrap_joiner(a: Line, b: Line) -> str:
     """What replaces a line wrap inside a block: nothing between Chinese characters,
     a space between Latin words."""
-    if LATIN_END.search(a.text) and LATIN_START.match(b.text):
+    # The cheap test first: what the patterns' last (first) character can be. (`$` matches
+    # before a final newline too.)
+    if (a.text[-1:] in LATIN_ALNUM or a.text.endswith("\n")) and LATIN_END.search(a.text) \
+            and LATIN_START.match(b.text):
         return " "
     return ""

@@ -12,21 +12,22 @@ from cleaner.engine.record import Edit
 from cleaner.engine.rule import rule
 
 LINE_ENDING = regex.compile(r"\r\n?|[\u2028\u2029\u0085]")
-LINE_BREAKS = ("\r", "\u2028", "\u2029", "\u0085")
+LINE_BREAKS = ("\r", "\u2028", "\u2029", "\u0085")  # a match holds one
 
 # Zero-width and format characters, soft hyphen, BOM, bidi controls, and C0/C1
 # control characters other than tab, newline and form feed (a page break).
 # Plain character classes: the standard `re` scans these several times faster than `regex`.
-INVISIBLE = re.compile(
-    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u00ad\u034f\u180e"
-    r"\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]+"
-)
-ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f]")
+INVISIBLE_CHARS = (r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u00ad\u034f\u180e"
+                   r"\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f")
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]+")
+ODD_SPACE_CHARS = r"\t\u00a0\u2000-\u200a\u202f\u205f"
+ODD_SPACE = re.compile(f"[{ODD_SPACE_CHARS}]")
 
 
 @rule(
     name="line-endings",
     line_local=True,
+    triggers=re.escape("".join(LINE_BREAKS)),
     summary="Turn CR LF, lone CR and Unicode line separators into a plain newline.",
     group="invisible",
     examples=[("第一行\r\n第二行\r第三行", "第一行\n第二行\n第三行"), ("甲\u2028乙", "甲\n乙")],
@@ -44,6 +45,7 @@ def line_endings(text: str, ctx: Context) -> Iterator[Edit]:
 @rule(
     name="strip-invisible",
     line_local=True,
+    triggers=INVISIBLE_CHARS,
     summary="Remove zero-width characters, soft hyphens, BOMs and control characters.",
     group="invisible",
     examples=[
@@ -64,6 +66,7 @@ def strip_invisible(text: str, ctx: Context) -> Iterator[Edit]:
 @rule(
     name="whitespace-unify",
     line_local=True,
+    triggers=ODD_SPACE_CHARS,
     summary="Turn tabs, no-break spaces and other odd spaces inside a line into a plain space.",
     group="invisible",
     examples=[("THANK\u00a0YOU", "THANK YOU"), ("甲\t乙", "甲 乙")],

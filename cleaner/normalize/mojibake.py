@@ -21,7 +21,8 @@ from cleaner.engine.rule import rule
 # cp1252 shows it: the signature of `æ°\x91` (民) or `â€œ` (“).
 CP1252_CONTINUATION = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152" \
     "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
-LATIN1_MOJIBAKE = regex.compile(f"[\u00c2-\u00ef][{CP1252_CONTINUATION}]")
+LATIN1_LEAD = "\u00c2-\u00ef"  # UTF-8 lead bytes of two- and three-byte characters, as Latin-1
+LATIN1_MOJIBAKE = regex.compile(f"[{LATIN1_LEAD}][{CP1252_CONTINUATION}]")
 # ftfy's defaults narrow Chinese punctuation (`，` -> `,`) and straighten quotes:
 # both are turned off; only the encoding repairs run.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -37,6 +38,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 @rule(
     name="mojibake-latin1",
     line_local=True,
+    triggers=LATIN1_LEAD,
     summary="Repair UTF-8 that was read as Latin-1 or cp1252 (`æ°\\x91æ\\x94¿` -> `民政`), with ftfy.",
     group="encoding",
     examples=[
@@ -118,6 +120,7 @@ def repair_gbk_run(run: str) -> str | None:
 @rule(
     name="mojibake-gbk",
     line_local=True,
+    triggers=re.escape(gbk_signature()),  # a repair starts at a signature character
     summary="Repair UTF-8 that was read as GBK/GB18030 (`姘戞斂宸ヤ綔` -> `民政工作`), which ftfy does not.",
     group="encoding",
     examples=[("姘戞斂宸ヤ綔", "民政工作"), ("会议：姘戞斂閮ㄩ棬", "会议：民政部门")],

@@ -23,12 +23,14 @@ CHINESE = r"[\p{Han}" + regex.escape(CJK_PUNCT) + r"]"
 HALF_PUNCT = regex.compile(rf"(?<={CHINESE}[ \t]{{0,3}})[,;:?!]+|[,;:?!]+(?=[ \t]{{0,3}}{CHINESE})")
 # Every match holds one of the marks: a page without any (many pages) needs no
 # scan with the lookbehind, which `regex` tries at every position.
-HALF_MARK = re.compile("[,;:?!]")
+HALF_MARKS = ",;:?!"
+HALF_MARK = re.compile(f"[{HALF_MARKS}]")
 
 
 @rule(
     name="punct-fullwidth",
     line_local=True,
+    triggers=HALF_MARKS,
     summary="Turn half-width , ; : ? ! next to Chinese text into ， ； ： ？ ！.",
     group="punctuation",
     examples=[
@@ -66,6 +68,7 @@ HAN_CHAR = regex.compile(r"\p{Han}")
 @rule(
     name="paren-fullwidth",
     line_local=True,
+    triggers=r"()",
     summary="Turn half-width ( ) around or beside Chinese text into （ ）, as a pair.",
     group="punctuation",
     examples=[

@@ -16,14 +16,15 @@ from cleaner.engine.record import Edit
 from cleaner.engine.rule import rule
 from cleaner.layout.patterns import is_byline
 
-GAP = r"[ \u3000]+"
+GAP_CHARS = " \u3000"  # every pattern below matches a run of them, no more
+GAP = f"[{GAP_CHARS}]+"
 DIGIT_GAP = regex.compile(rf"(?<=\p{{Han}}){GAP}(?=[0-9])|(?<=[0-9%]){GAP}(?=\p{{Han}})")
 LATIN_GAP = regex.compile(rf"(?<=\p{{Han}}){GAP}(?=[A-Za-z])|(?<=[A-Za-z]){GAP}(?=\p{{Han}})")
 PUNCT = regex.escape(CJK_PUNCT)
 # A gap before or after Chinese punctuation, but never the indent at a line start.
 PUNCT_GAP = regex.compile(rf"(?<=[^\s])(?<!^#{{1,6}}){GAP}(?=[{PUNCT}])|(?<=[{PUNCT}]){GAP}(?=[^\s])",
                           regex.MULTILINE)
-TRAILING = regex.compile(r"[ \u3000]+(?=\n|\Z)")
+TRAILING = regex.compile(rf"{GAP}(?=\n|\Z)")
 HAN_GAP = regex.compile(rf"(?<=\p{{Han}}){GAP}(?=\p{{Han}})")
 MULTI_GAP = regex.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 
@@ -31,6 +32,7 @@ MULTI_GAP = regex.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 @rule(
     name="space-digit-unit",
     line_local=True,
+    triggers=GAP_CHARS,
     summary="Remove the space between a number and the Chinese beside it (`2025 年` -> `2025年`).",
     group="spacing",
     examples=[
@@ -50,6 +52,7 @@ def space_digit_unit(text: str, ctx: Context) -> Iterator[Edit]:
 @rule(
     name="space-han-latin",
     line_local=True,
+    triggers=GAP_CHARS,
     summary="Remove the space between a Chinese character and a Latin word (`使用 Python 编程`).",
     group="spacing",
     examples=[("使用 Python 编程", "使用Python编程"), ("THANK YOU 谢谢", "THANK YOU谢谢")],
@@ -70,6 +73,7 @@ def space_han_latin(text: str, ctx: Context) -> Iterator[Edit]:
 @rule(
     name="space-around-punct",
     line_local=True,
+    triggers=GAP_CHARS,
     summary="Remove spaces before and after Chinese punctuation (`会议 ，民政` -> `会议，民政`).",
     group="spacing",
     examples=[("会议 ，民政部", "会议，民政部"), ("（ 据河北 ）", "（据河北）"), ("指出： 要", "指出：要")],
@@ -85,6 +89,7 @@ def space_around_punct(text: str, ctx: Context) -> Iterator[Edit]:
 @rule(
     name="trailing-space",
     line_local=True,
+    triggers=GAP_CHARS,
     summary="Remove spaces at the end of a line.",
     group="spacing",
     examples=[("会议召开  \n下一行 ", "会议召开\n下一行")],

@@ -14,7 +14,8 @@ from cleaner.engine.context import Context
 from cleaner.engine.record import Edit, minimal_edit
 from cleaner.engine.rule import rule
 
-FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+FULLWIDTH_ALNUM_CHARS = r"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+FULLWIDTH_ALNUM = regex.compile(f"[{FULLWIDTH_ALNUM_CHARS}]+")
 # A full-width point or comma between two digits is part of the number (`３．５`).
 FULLWIDTH_NUMBER_SEP = regex.compile(r"(?<=[0-9\uff10-\uff19])[\uff0e](?=[0-9\uff10-\uff19])")
 
@@ -51,13 +52,14 @@ def radical_table() -> dict[str, str]:
     return table
 
 
-RADICAL = re.compile(  # `re` scans this plain class faster than `regex`
-    r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+RADICAL_CHARS = r"\u2e80-\u2eff\u2f00-\u2fdf"
+RADICAL = re.compile(f"[{RADICAL_CHARS}]")  # `re` scans this plain class faster than `regex`
 
 
 @rule(
     name="fold-radicals",
     line_local=True,
+    triggers=RADICAL_CHARS,
     summary="Replace look-alike radical code points (Kangxi, CJK Radicals Supplement) with the ideograph.",
     group="unicode",
     examples=[("颜\u2f8a", "颜色"), ("\u2ec6色", "角色")],
@@ -79,6 +81,7 @@ def fold_radicals(text: str, ctx: Context) -> Iterator[Edit]:
 @rule(
     name="width-ascii",
     line_local=True,
+    triggers=FULLWIDTH_ALNUM_CHARS + r"\uff0e",  # the digits and letters, and the point between digits
     summary="Turn full-width digits and Latin letters into half-width ones.",
     group="unicode",
     examples=[("２０２４年", "2024年"), ("ＴＨＡＮＫ ＹＯＵ", "THANK YOU"), ("增长３．５％", "增长3.5％")],
