@@ -702,3 +702,14 @@ def test_a_first_line_short_by_its_lost_indent_goes_on_into_a_full_line_opening_
     text = [*lead, "园林部门今年重点抓好", "两项工作。", "一是新建口袋公园，方", "便周边居民休闲。"]
     blocks = CLEANER.run("\n".join(text)).document.articles[0].blocks
     assert [b.text[:4] for b in blocks] == ["今年以来", "园林部门", "一是新建"]
+
+
+@pytest.mark.parametrize("credit", ["里休闲。 本报记者 李华 摄", "里休闲（记者 张明 摄）", "里休闲。 通讯员 王芳摄"])
+def test_a_photo_caption_ends_with_its_credit(credit: str) -> None:
+    # A 12-character column. A caption set in it ends with its photo credit, not with a
+    # final mark: the paragraph after it is not glued on.
+    lines = ["今年以来，全市新建口", "袋公园十二座，已有八成向", "市民开放。", "图为市民在新建的口袋公园", credit,
+             "园林部门表示，新建公", "园都配有座椅和步道，市民", "可以免费入园游览。"]
+    blocks = CLEANER.run("\n".join(lines)).document.articles[0].blocks
+    assert [b.text[:4] for b in blocks] == ["今年以来", "图为市民", "园林部门"]
+    assert blocks[1].text.endswith(("摄", "摄）"))

@@ -15,6 +15,9 @@ from cleaner.chars import CJK_CLOSE, CJK_FINAL, CJK_OPEN, CJK_PAUSE
 ENDS_SENTENCE = regex.compile(
     rf"[{CJK_FINAL}.!?][{regex.escape(CJK_CLOSE)}\"']*(?:[（(][^（）()]{{2,30}}[）)])?$"
 )
+# A photo caption ends with its credit, `本报记者 李华 摄` or `（新华社记者 张三 摄）`
+# (the spaces are gone by the time lines are read): no final mark, yet it ends there.
+ENDS_PHOTO_CREDIT = regex.compile(r"(?:记者|通讯员|摄影)[^。！？，；]{1,16}摄[）)]?$")
 ENDS_PAUSE = regex.compile(rf"[{CJK_PAUSE}{regex.escape(CJK_OPEN)},;:(\-—、]$")
 STARTS_CONTINUATION = regex.compile(rf"^[{CJK_PAUSE}{regex.escape(CJK_CLOSE)}{CJK_FINAL},.;:!?)]")
 SQUEEZABLE = re.compile(f"[{re.escape(CJK_OPEN + CJK_CLOSE + CJK_FINAL + CJK_PAUSE)}]")
@@ -61,6 +64,7 @@ class Line:
 # Cheap first checks: the last (first) character a pattern anchored at the end (start)
 # can match. `$` also matches before a final newline, so a text ending in one is checked in full.
 _SENTENCE_LAST = frozenset(CJK_FINAL + ".!?" + CJK_CLOSE + "\"'" + "）)") | {"\n"}
+_CREDIT_LAST = frozenset("摄）)")
 _PAUSE_LAST = frozenset(CJK_PAUSE + CJK_OPEN + ",;:(-—、") | {"\n"}
 _CONTINUATION_FIRST = frozenset(CJK_PAUSE + CJK_CLOSE + CJK_FINAL + ",.;:!?)")
 HAS_CLAUSE_PUNCT_RE = re.compile(HAS_CLAUSE_PUNCT.pattern)  # `re`: faster on a plain class
@@ -79,7 +83,8 @@ def make_line(index: int, start: int, text: str, indent: int = 0, blank_before: 
         hard_break_before,
         2 * len(text) - len(NARROW.findall(text)) if width is None else width,
         len(SQUEEZABLE.findall(text)),
-        last in _SENTENCE_LAST and ENDS_SENTENCE.search(text) is not None,
+        (last in _SENTENCE_LAST and ENDS_SENTENCE.search(text) is not None)
+        or (last in _CREDIT_LAST and ENDS_PHOTO_CREDIT.search(text) is not None),
         last in _PAUSE_LAST and ENDS_PAUSE.search(text) is not None,
         text[:1] in _CONTINUATION_FIRST,
         HAS_CLAUSE_PUNCT_RE.search(text) is not None,

@@ -16,7 +16,7 @@ import regex
 from cleaner.chars import CJK_OPEN
 from cleaner.layout.columns import PageShape
 from cleaner.layout.headlines import LEAD_CHARS, match_score
-from cleaner.layout.lines import Line, make_line, text_width
+from cleaner.layout.lines import ENDS_PHOTO_CREDIT, Line, make_line, text_width
 from cleaner.layout.patterns import (
     ENUMERATION,
     HAS_CONTENT,
@@ -85,11 +85,12 @@ def line_kind(line: Line) -> str:
     if is_source_line(line.text):
         return "source"
     # A line may end in an opening quote or bracket and still be a heading (a Markdown
-    # heading cut there reads the same when the clean text is read again).
+    # heading cut there reads the same when the clean text is read again). A photo
+    # caption's credit (`…（记者 张明 摄）`) ends no heading.
     pause = line.ends_pause and not line.text.endswith(OPENING)
     # Clause punctuation (measured with the line) is heading punctuation too: no scan then.
     if (len(line.text) <= MAX_HEADING_LINE and not line.has_clause_punct and not HEADING_PUNCT.search(line.text)
-            and not pause):
+            and not pause and not (line.ends_sentence and ENDS_PHOTO_CREDIT.search(line.text))):
         return "short"
     return "text"
 

@@ -31,8 +31,12 @@ _layout_rule(
     "Keep true paragraph ends; drop blank lines and indents between blocks (off: no layout stage).",
     """Why: extractors print blank lines after most lines and lose the indent that marks
     a paragraph. A paragraph ends where a line is short and ends a sentence, where the
-    next line starts indented or like a new paragraph, or at a page break.""",
+    next line starts indented or like a new paragraph, or at a page break. A photo
+    caption ends with its credit (`本报记者 李华 摄`), which has no final mark.""",
     examples=[
+        ("图为市民在新建的口袋公\n园里休闲。 本报记者 李华 摄\n园林部门表示，新建公园\n都配有座椅和步道，市民可以\n"
+         "免费入园游览。",
+         "图为市民在新建的口袋公园里休闲。本报记者李华摄\n园林部门表示，新建公园都配有座椅和步道，市民可以免费入园游览。"),
         ("省民政厅党组成员、副厅长出\n\n席会议并讲话。\n\n会议指出，近年来全省\n\n社会救助领域上下联动、与相\n\n"
          "关部门通力配合，取得了积极\n\n成效。",
          "省民政厅党组成员、副厅长出席会议并讲话。\n会议指出，近年来全省社会救助领域上下联动、与相关部门通力配合，取得了积极成效。"),
