@@ -7,7 +7,7 @@ import pytest
 from cleaner.layout.columns import local_column_widths
 from cleaner.layout.lines import Line, make_line, split_lines
 from cleaner.layout.paragraphs import _best_stack_cut, _title_boundary
-from cleaner.layout.patterns import NEWS_LEAD, is_byline
+from cleaner.layout.patterns import NEWS_LEAD, is_byline, is_page_furniture
 from cleaner.pipeline import Cleaner
 
 CLEANER = Cleaner(disable=["t2s"])
@@ -28,6 +28,28 @@ def test_bylines(text: str) -> None:
                                   "里程碑记者会上公布"])
 def test_role_words_opening_ordinary_words_are_not_bylines(text: str) -> None:
     assert not is_byline(text)
+
+
+@pytest.mark.parametrize("text", ["责任编辑：刘洋", "（本版编辑：李华）", "责编：张三 校对：李四", "美术编辑：王芳",
+                                  "2025年3月10日 星期一", "3月10日 星期一 第3版", "第3版", "A3版 要闻"])
+def test_page_furniture(text: str) -> None:
+    assert is_page_furniture(text)
+
+
+@pytest.mark.parametrize("text", ["编辑器可以设置字体", "第4版处理了这些问题", "3月10日星期一，全市召开会议",
+                                  "编辑：", "校对工作由专人负责", "■ 本报记者 张明"])
+def test_text_that_merely_opens_like_page_furniture_is_not(text: str) -> None:
+    assert not is_page_furniture(text)
+
+
+def test_an_editors_credit_under_an_article_is_no_part_of_it_and_keeps_its_spaces() -> None:
+    # A full last line ending a sentence would let the next line go on; an editor's credit
+    # (per page, no author) is set apart whole, with the space between two credits.
+    text = "\n".join(["社会救助工作会议召开", "会议要求，各地要抓好落实，推动", "工作取得新进展。各地要加大投",
+                      "入，确保资金及时足额发放到位。", "（责任编辑：王芳　美术编辑：刘洋）"])
+    document = CLEANER.run(text).document
+    assert document.articles[0].blocks[-1].text.endswith("发放到位。")
+    assert [f.text for f in document.fragments] == ["（责任编辑：王芳 美术编辑：刘洋）"]
 
 
 def test_column_width_is_what_full_lines_fill_not_the_first_lines() -> None:

@@ -88,6 +88,8 @@ def assemble(blocks: list[PlacedBlock], ctx: Context, enabled: frozenset[str]) -
     # A block of punctuation alone (a mark a wrap left under a heading) is no text of
     # any article: it is set apart, not made an article of its own.
     strays = [b for b in blocks if b.info.kind == "paragraph" and not HAS_CONTENT.search(b.text)]
+    # Page furniture (an editor's credit, a running head) belongs to no article.
+    strays += [b for b in blocks if b.info.kind == "furniture"]
     units = _units([b for b in blocks if b not in strays])
     units = _resolve_subheads(units)
     restitched: list[Change] = []

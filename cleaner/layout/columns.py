@@ -10,7 +10,7 @@ import regex
 
 from cleaner.chars import CJK_CLOSE, CJK_FINAL, CJK_OPEN, CJK_PAUSE
 from cleaner.layout.lines import Line, text_width
-from cleaner.layout.patterns import MARKDOWN_HEADING, is_byline, is_source_line
+from cleaner.layout.patterns import MARKDOWN_HEADING, is_byline, is_page_furniture, is_source_line
 
 # Newspaper columns are narrow (10-20 characters); a line wider than this is text with
 # one paragraph per line (or a headline), not a column line.
@@ -250,4 +250,5 @@ def measure(lines: list[Line]) -> PageShape:
 
 def _furniture(text: str) -> bool:
     # A Markdown heading opens with `#`: the cheap test first (few lines do).
-    return (text[:1] == "#" and bool(MARKDOWN_HEADING.match(text))) or is_byline(text) or is_source_line(text)
+    return ((text[:1] == "#" and bool(MARKDOWN_HEADING.match(text))) or is_byline(text) or is_source_line(text)
+            or is_page_furniture(text))

@@ -25,6 +25,7 @@ from cleaner.layout.patterns import (
     NUMERAL,
     SUBTITLE,
     is_byline,
+    is_page_furniture,
     is_source_line,
 )
 
@@ -61,7 +62,7 @@ class Gap:
 
 @dataclass(slots=True)
 class RawBlock:
-    kind: str  # paragraph | heading | byline | source | markdown
+    kind: str  # paragraph | heading | byline | source | markdown | furniture
     lines: list[Line]
     gaps: list[Gap] = field(default_factory=list)  # between its lines
     level: int = 0  # markdown heading level
@@ -80,6 +81,8 @@ def line_kind(line: Line) -> str:
     if line.text[:1] == "#" and MARKDOWN_HEADING.match(line.text):  # the cheap test first
         # A heading never stops inside a sentence: `# 会议，` goes on in the next line.
         return "markdown-text" if line.ends_pause and not line.text.endswith(OPENING) else "markdown"
+    if is_page_furniture(line.text):  # before bylines: an editor is credited as no author
+        return "furniture"
     if is_byline(line.text):
         return "byline"
     if is_source_line(line.text):
@@ -96,7 +99,7 @@ def line_kind(line: Line) -> str:
 
 
 def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[str]:
-    """What each line is: markdown | byline | source | heading | heading-cont | text.
+    """What each line is: markdown | byline | source | furniture | heading | heading-cont | text.
 
     A heading line has no clause punctuation, starts a block (after a sentence end,
     a credit, a byline, a page or box start) and does not sit in the column like body
@@ -109,7 +112,7 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
     wrapped_heading_until = -1
     for index, line in enumerate(lines):
         kind = kinds[index]
-        if kind in ("markdown", "byline", "source"):
+        if kind in ("markdown", "byline", "source", "furniture"):
             roles.append(kind)
             continue
         if index <= wrapped_heading_until:
@@ -151,7 +154,7 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
                 continue
         starts_block = (previous is None or line.hard_break_before
                         or (shape.blank_lines_meaningful and line.blank_before) or wider_gap(line, shape)
-                        or previous_role in ("markdown", "byline", "source", "heading", "heading-cont")
+                        or previous_role in ("markdown", "byline", "source", "furniture", "heading", "heading-cont")
                         or previous.ends_sentence or mark_ends_sentence)
         if not starts_block or _opens_mid_sentence(nxt) or _opens_mid_sentence(line):
             roles.append("text")
@@ -345,7 +348,7 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
         # one over the other are told apart later, by content (_split_heading_stacks).
         return Gap(True, 0.7, "Markdown heading over two lines")
     for role in (role_a, role_b):
-        if role in ("markdown", "byline", "source"):
+        if role in ("markdown", "byline", "source", "furniture"):
             return Gap(False, 0.95, f"{role} line")
     if role_b == "heading-cont":
         return Gap(True, 0.75, "heading over two lines")

@@ -43,6 +43,15 @@ SOURCE_LINE = regex.compile(
 )
 # A credit glued to the end of a paragraph: `…示范标杆。（据广东省民政厅）`.
 TRAILING_SOURCE = regex.compile(r"(?<=[。！？”’])\s*[（(]\s*(?:[据據]|[来來]源[：:])[^（）()]{2,30}[）)]$")
+# Page furniture, part of no article: an editor's credit (`责任编辑：王芳`, `（本版编辑：李华）`:
+# editors are credited per page, not as authors) or a running head or foot (`2025年3月10日
+# 星期一`, `第3版`). Alone on its line, without clause punctuation.
+PAGE_FURNITURE = regex.compile(
+    r"^[（(]?\s*(?:(?:本版|[责責]任|美[术術]|[图圖]片|文字)?[编編][辑輯]|[责責][编編]|美[编編]|校[对對]|[审審][核稿]"
+    r"|版式(?:[设設][计計])?|制[图圖])[：:]\s*[^，。；,;]{1,30}$"
+    r"|^(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s+[^，。；,;]{1,24})?$"
+    r"|^(?:第\s*)?[A-Z]?\d{1,3}\s*版(?:\s+[^，。；,;]{1,12})?$"
+)
 # A Markdown heading from an extractor that emits them: `## 标题`. It is a headline
 # only if it holds a letter, digit or Han character.
 MARKDOWN_HEADING = regex.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
@@ -65,6 +74,11 @@ ENUMERATION = regex.compile(
 @lru_cache(maxsize=4096)  # asked of each line twice (column widths, then line kinds)
 def is_byline(text: str) -> bool:
     return len(text) <= 40 and bool(BYLINE.match(text) or (BYLINE_MARK.match(text) and len(text) <= 24))
+
+
+@lru_cache(maxsize=4096)
+def is_page_furniture(text: str) -> bool:
+    return len(text) <= 40 and bool(PAGE_FURNITURE.match(text))
 
 
 @lru_cache(maxsize=4096)

@@ -20,7 +20,7 @@ from cleaner.layout.patterns import HAS_CONTENT, MARKDOWN_HEADING, TRAILING_SOUR
 class BlockInfo:
     """What the layout stage knows of one output line (one block)."""
 
-    kind: str  # paragraph | heading | byline | source | markdown
+    kind: str  # paragraph | heading | byline | source | markdown | furniture
     box_start: bool
     blank_before: bool
     hard_break_before: bool

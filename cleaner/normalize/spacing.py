@@ -116,8 +116,9 @@ def space_inside_han(text: str, ctx: Context) -> Iterator[Edit]:
     """Why: a space inside a run of Chinese characters is a justification stretch or an
     OCR artefact in body text. In a headline, one space between two phrases separates
     kicker and main title, so it is kept (collapsed to one); bylines keep theirs
-    (`本报记者 皮磊`). Without layout (block types unknown) a line of one phrase-space-
-    phrase shape under 40 characters is treated as a headline."""
+    (`本报记者 皮磊`), and so do a page's running heads and editor credits. Without
+    layout (block types unknown) a line of one phrase-space-phrase shape under 40
+    characters is treated as a headline."""
     if " " not in text and "\u3000" not in text:
         return  # both patterns need a space
     offset = 0
@@ -127,7 +128,7 @@ def space_inside_han(text: str, ctx: Context) -> Iterator[Edit]:
             offset += len(line)
             continue
         kind = types[index] if types and index < len(types) else _guess_kind(line)
-        if kind in ("heading", "headline", "byline", "kicker"):
+        if kind in ("heading", "headline", "byline", "kicker", "furniture"):
             for m in MULTI_GAP.finditer(line):
                 yield Edit(offset + m.start(), offset + m.end(), " ")
         elif kind != "verbatim":
