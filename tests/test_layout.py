@@ -31,13 +31,14 @@ def test_role_words_opening_ordinary_words_are_not_bylines(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["责任编辑：刘洋", "（本版编辑：李华）", "责编：张三 校对：李四", "美术编辑：王芳",
-                                  "2025年3月10日 星期一", "3月10日 星期一 第3版", "第3版", "A3版 要闻"])
+                                  "2025年3月10日 星期一", "3月10日 星期一 第3版", "第3版", "A3版 要闻",
+                                  "（下转第2版）", "（上接第1版）", "(转A3版)", "紧接第1版"])
 def test_page_furniture(text: str) -> None:
     assert is_page_furniture(text)
 
 
 @pytest.mark.parametrize("text", ["编辑器可以设置字体", "第4版处理了这些问题", "3月10日星期一，全市召开会议",
-                                  "编辑：", "校对工作由专人负责", "■ 本报记者 张明"])
+                                  "编辑：", "校对工作由专人负责", "■ 本报记者 张明", "接第1版的内容，继续介绍"])
 def test_text_that_merely_opens_like_page_furniture_is_not(text: str) -> None:
     assert not is_page_furniture(text)
 
@@ -735,3 +736,17 @@ def test_a_photo_caption_ends_with_its_credit(credit: str) -> None:
     blocks = CLEANER.run("\n".join(lines)).document.articles[0].blocks
     assert [b.text[:4] for b in blocks] == ["今年以来", "图为市民", "园林部门"]
     assert blocks[1].text.endswith(("摄", "摄）"))
+
+
+def test_jump_lines_are_set_apart_from_the_story_they_cut() -> None:
+    # `（下转第2版）` under the last line of a column, `（上接第1版）` over the rest of the story
+    # on another page: neither is text of the story, nor its headline.
+    cut = "\n".join(["社会救助工作会议召开", "会议要求，各地要抓好落实，推动", "工作取得新进展。各地要加大投",
+                     "入，确保资金及时足额发放", "（下转第2版）"])
+    document = CLEANER.run(cut).document
+    assert document.articles[0].blocks[-1].text.endswith("足额发放")
+    assert [f.text for f in document.fragments] == ["（下转第2版）"]
+    rest = "\n".join(["（上接第1版）", "到位。会议要求，各地要抓好落实，", "推动工作取得新进展。"])
+    document = CLEANER.run(rest).document
+    assert [a.headline for a in document.articles] == [None]
+    assert [f.text for f in document.fragments] == ["（上接第1版）"]

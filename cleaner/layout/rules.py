@@ -160,9 +160,9 @@ _layout_rule(
     "Set apart text that belongs to no article on the page (kept in the JSON `fragments`).",
     """Why: a page often carries the last line of another page's story or a stray title
     (here: a title after an article that has its own), and its own furniture: an editor's
-    credit (`责任编辑：王芳`: editors are credited per page, not as authors) or a running
-    head (`2025年3月10日 星期一`, `第3版`). Glued into an article it would corrupt it; it
-    is reported instead.""",
+    credit (`责任编辑：王芳`: editors are credited per page, not as authors), a running
+    head (`2025年3月10日 星期一`, `第3版`) or a jump line (`（下转第2版）`). Glued into an
+    article it would corrupt it; it is reported instead.""",
     examples=[
         ("某市部署全年工作\n近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。\n春季植树活动启动",
          "某市部署全年工作\n近日，某市召开会议，部署全年工作。\n会议要求各地抓好落实。"),
