@@ -18,14 +18,16 @@ CLEANER = Cleaner(disable=["t2s"])
                                   # traditional forms: the script is decided after the layout stage
                                   "■ 本報記者 張明", "本報訊（記者 趙強）", "新華社北京3月20日電",
                                   # OCR read the mark as `于` or letters
-                                  "于本报通讯员 冯平力 sm本报通讯员 李宁强", "里本报记者 李平洋", "= 本报记者 王芳"])
+                                  "于本报通讯员 冯平力 sm本报通讯员 李宁强", "里本报记者 李平洋", "= 本报记者 王芳",
+                                  # a mark over names alone, or over a role word and names run together
+                                  "■ 张明", "● 张明 李华", "■本报记者邓晨春廖华英"])
 def test_bylines(text: str) -> None:
     assert is_byline(text)
 
 
 @pytest.mark.parametrize("text", ["编辑器软件是相当聪明的并", "记者注意到，指引多处提", "文件系统", "图表显示",
                                   "作者认为这一做法值得推广", "編輯器軟件是相當聰明的", "記者注意到，指引多處提",
-                                  "里程碑记者会上公布"])
+                                  "里程碑记者会上公布", "● 加强组织领导", "■ 民生保障", "◆ 强化资金保障"])
 def test_role_words_opening_ordinary_words_are_not_bylines(text: str) -> None:
     assert not is_byline(text)
 
@@ -750,3 +752,14 @@ def test_jump_lines_are_set_apart_from_the_story_they_cut() -> None:
     document = CLEANER.run(rest).document
     assert [a.headline for a in document.articles] == [None]
     assert [f.text for f in document.fragments] == ["（上接第1版）"]
+
+
+def test_bullet_subheads_stay_inside_their_article() -> None:
+    # A mark (● ■ ◆) before a phrase is a bullet set before a subhead, not a byline: it
+    # opens no article.
+    text = "\n".join(["社会救助工作会议召开", "■ 本报记者 张明", "会议要求，各地要抓好落实，推动工作取得新进展。",
+                      "● 加强组织领导", "各级民政部门要把社会救助工作摆在突出位置，层层压实责任。",
+                      "● 强化资金保障", "各地要加大投入，确保资金及时足额发放到位。"])
+    articles = CLEANER.run(text).document.articles
+    assert [(a.headline, a.byline) for a in articles] == [("社会救助工作会议召开", "■ 本报记者 张明")]
+    assert [b.type for b in articles[0].blocks] == ["paragraph", "subhead", "paragraph", "subhead", "paragraph"]

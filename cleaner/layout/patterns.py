@@ -32,7 +32,13 @@ BYLINE = regex.compile(
     rf"(?:{_WIRE}(?:[（(]\s*(?:{_ROLE}[\s：:]*{_NAMES}\s*)+[）)])?"
     rf"|(?:(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?(?:{_ROLE}[\s：:]+{_NAMES}|{_ROLE_GLUED}{_NAME}$)\s*)+)$"
 )
-BYLINE_MARK = regex.compile(r"^[■●▲◆□○★☆◎▪]\s*\p{Han}")
+# A mark over names alone is a byline too (`■ 张明`, `● 张明 李华`), as is one over a
+# role word and names run together (`■本报记者邓晨春廖华英`: an OCR engine lost the
+# space); a mark over a phrase (`● 加强组织领导`) is a bullet, set before subheads and
+# list items.
+BYLINE_MARK = regex.compile(
+    rf"^[■●▲◆□○★☆◎▪]\s*(?:\p{{Han}}{{2,3}}|{_NAME}(?:[\s、，,]+{_NAME})+|{_ROLE_GLUED}\p{{Han}}{{2,16}})$"
+)
 # A source credit on its own line: the whole line in brackets, naming where the
 # story comes from (据…, 来源：…) or a publishing body (…厅 …局 …网 …报 …社 …发布).
 # Traditional forms too (據 網 報 …): the script is decided after the layout stage.
@@ -75,7 +81,7 @@ ENUMERATION = regex.compile(
 
 @lru_cache(maxsize=4096)  # asked of each line twice (column widths, then line kinds)
 def is_byline(text: str) -> bool:
-    return len(text) <= 40 and bool(BYLINE.match(text) or (BYLINE_MARK.match(text) and len(text) <= 24))
+    return len(text) <= 40 and bool(BYLINE.match(text) or BYLINE_MARK.match(text))
 
 
 @lru_cache(maxsize=4096)
