@@ -57,6 +57,7 @@ def test_no_han_character_is_lost(text: str) -> None:
 @example("会议\n\n”会议")  # a line opening with a closing mark heads nothing
 @example("，会议\n\n会议")  # a headline goes on no text that opens with a comma
 @example("1,000\n\n会议\n，\n会议")  # a comma alone under a line goes on from it
+@example("会议\n2025\n2025")  # digits repeated under a heading are no headline printed again
 def test_cleaning_twice_changes_nothing(text: str) -> None:
     once = CLEANER.run(text).text
     assert CLEANER.run(once).text == once if once.strip() else True

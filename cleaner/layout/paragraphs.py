@@ -48,6 +48,7 @@ MAX_HEADING_LINE = 40  # characters; longer lines without punctuation are text
 MAX_HEADING_CHARS = 48  # a headline with its kicker, over however many lines
 # A paragraph often opens with a short adverbial and a comma: `会上，` `同时，` `下一步，`.
 OPENER_CLAUSE = regex.compile(r"^\p{Han}{1,4}[，,]")
+HAN_CHAR = regex.compile(r"\p{Han}")
 LONG_LINE = 20  # characters: a line this long that stops mid-sentence was cut, not ended
 
 
@@ -682,10 +683,11 @@ def _headline_printed_again(blocks: list[RawBlock]) -> list[RawBlock]:
 
 
 def _repeated_tail(texts: list[str]) -> tuple[int, int] | None:
-    """(start, cut): the last lines, from `cut`, repeat as one text the lines from `start`."""
+    """(start, cut): the last lines, from `cut`, repeat as one text the lines from `start`.
+    A headline holds words: a repeat of digits or letters alone (`2025`) is none."""
     for cut in range(1, len(texts)):
         tail = "".join(texts[cut:])
-        if len(tail) < STACK_MIN_CHARS:
+        if len(HAN_CHAR.findall(tail)) < STACK_MIN_CHARS:
             break
         before = ""
         for start in range(cut - 1, -1, -1):
