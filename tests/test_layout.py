@@ -20,7 +20,9 @@ CLEANER = Cleaner(disable=["t2s"])
                                   # OCR read the mark as `于` or letters
                                   "于本报通讯员 冯平力 sm本报通讯员 李宁强", "里本报记者 李平洋", "= 本报记者 王芳",
                                   # a mark over names alone, or over a role word and names run together
-                                  "■ 张明", "● 张明 李华", "■本报记者邓晨春廖华英"])
+                                  "■ 张明", "● 张明 李华", "■本报记者邓晨春廖华英",
+                                  # a role and a name (or a role) split by a slash or bar
+                                  "文/张明", "文/本报记者 张明", "图｜李华", "文 / 张明"])
 def test_bylines(text: str) -> None:
     assert is_byline(text)
 

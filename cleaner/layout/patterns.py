@@ -13,7 +13,8 @@ import regex
 # A byline: a mark (■ ● ▲ ◆ □ ○ ★ ☆ ◎) and/or a role word, then names (two to four
 # characters each, `·` inside foreign names), or a wire formula (`本报讯`, `新华社北京3月1日电`).
 # Role words also begin ordinary words (`编辑器`, `记者会`), so a name must follow as
-# a whole: separated by a space or colon, or the line ends after at most four characters.
+# a whole: separated by a space, colon, slash or bar (`文/张明`), or the line ends after
+# at most four characters.
 # An OCR engine may read the mark as a Han character, a symbol or a small letter or two
 # (■ as 于, 里, 口, =, `se`): kept as read, but the line is still a byline when a role word
 # follows it.
@@ -30,7 +31,7 @@ _MISREAD_MARK = (r"(?:[于口日田回国里=≡1I|]|[a-z]{1,2})\s*"
 BYLINE = regex.compile(
     rf"^(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?"
     rf"(?:{_WIRE}(?:[（(]\s*(?:{_ROLE}[\s：:]*{_NAMES}\s*)+[）)])?"
-    rf"|(?:(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?(?:{_ROLE}[\s：:]+{_NAMES}|{_ROLE_GLUED}{_NAME}$)\s*)+)$"
+    rf"|(?:(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?(?:{_ROLE}[\s：:／/|｜]+{_NAMES}|{_ROLE_GLUED}{_NAME}$)\s*)+)$"
 )
 # A mark over names alone is a byline too (`■ 张明`, `● 张明 李华`), as is one over a
 # role word and names run together (`■本报记者邓晨春廖华英`: an OCR engine lost the
