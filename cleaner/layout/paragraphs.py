@@ -49,6 +49,7 @@ MAX_HEADING_CHARS = 48  # a headline with its kicker, over however many lines
 # A paragraph often opens with a short adverbial and a comma: `会上，` `同时，` `下一步，`.
 OPENER_CLAUSE = regex.compile(r"^\p{Han}{1,4}[，,]")
 HAN_CHAR = regex.compile(r"\p{Han}")
+COLUMN_SLACK = 6  # cells a line may run over its column's width and still be in it (columns.py)
 LONG_LINE = 20  # characters: a line this long that stops mid-sentence was cut, not ended
 
 
@@ -137,6 +138,8 @@ def line_roles(lines: list[Line], kinds: list[str], shape: PageShape) -> list[st
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         next_kind = kinds[index + 1] if nxt else None
         width = shape.column_width[index]
+        if width is not None and nxt is not None and nxt.width > width + COLUMN_SLACK:
+            width = None  # short lines read as a column over text of one paragraph per line
         if previous_role in ("heading", "heading-cont") and not line.hard_break_before and not line.indent \
                 and (not (shape.blank_lines_meaningful and line.blank_before)
                      or _last_piece_of_title(previous, line, width)) \
@@ -359,6 +362,10 @@ def decide_gap(a: Line, b: Line, role_a: str, role_b: str, width: int | None, sh
         return Gap(False, 0.8, "heading ends")
     if b.starts_continuation:
         return Gap(True, 0.95, "next line starts with closing punctuation")
+    if width is not None and b.width > width + COLUMN_SLACK:
+        # The next line is no line of this column (short lines among long ones read as
+        # one): the page holds one paragraph per line here, and `a` wraps into nothing.
+        width = None
     first = b.text[:1]
     if ((first in OPENER_IDEOGRAPHS or not "\u4e00" <= first <= "\u9fff")  # the cheap test first
             and (NEWS_LEAD.match(b.text) or ENUMERATION.match(b.text))):
