@@ -765,3 +765,27 @@ def test_bullet_subheads_stay_inside_their_article() -> None:
     articles = CLEANER.run(text).document.articles
     assert [(a.headline, a.byline) for a in articles] == [("社会救助工作会议召开", "■ 本报记者 张明")]
     assert [b.type for b in articles[0].blocks] == ["paragraph", "subhead", "paragraph", "subhead", "paragraph"]
+
+
+def test_short_lines_over_lines_far_wider_read_as_no_column_of_their_own() -> None:
+    # One paragraph per line, under headlines short enough to read as a column of their
+    # own: a line far wider than that "column" is none of its lines, so a headline as
+    # wide as it is no line cut mid-sentence, and it heads the paragraph under it.
+    text = "\n".join(["社会救助工作会议召开", "会议要求，各地要抓好落实，推动工作取得新进展。", "",
+                      "市区新建三座口袋公园", "今年以来，全市新建口袋公园十二座，已有八成向市民开放。", "",
+                      "养老服务中心实现全覆盖", "全市养老服务中心已实现街道全覆盖，老人在家门口就能吃饭。"])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == ["社会救助工作会议召开", "市区新建三座口袋公园", "养老服务中心实现全覆盖"]
+    assert [len(a.blocks) for a in articles] == [1, 1, 1]
+
+
+@pytest.mark.parametrize("credit", ["（本报记者 张明）", "（通讯员 李华 记者 王芳）", "(记者 张明)"])
+def test_a_byline_in_brackets_under_the_text_closes_the_article_as_its_byline(credit: str) -> None:
+    # 人民日报 and others print the reporter under the text, in brackets.
+    text = "\n".join(["社会救助工作会议召开", "会议要求，各地要抓好落实，推动工作", "取得新进展。各地要加大投入，确保",
+                      "资金及时足额发放到位。", credit, "",
+                      "市区新建三座口袋公园", "今年以来，全市新建口袋公园十二座，", "已有八成向市民开放。"])
+    articles = CLEANER.run(text).document.articles
+    assert [a.headline for a in articles] == ["社会救助工作会议召开", "市区新建三座口袋公园"]
+    assert articles[0].byline == credit.strip("（）()") and articles[1].byline is None
+    assert articles[0].source is None

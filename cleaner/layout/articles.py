@@ -17,7 +17,7 @@ from cleaner.engine.context import Context
 from cleaner.engine.record import Change, Decision
 from cleaner.layout.headlines import match_ceiling, match_ceilings, match_score, split_heading
 from cleaner.layout.lines import STARTS_CONTINUATION
-from cleaner.layout.patterns import HAS_CONTENT, NEWS_LEAD, source_name
+from cleaner.layout.patterns import HAS_CONTENT, NEWS_LEAD, is_trailing_byline, source_name
 from cleaner.layout.stage import BlockInfo
 
 ABOVE_PRIOR = 0.4  # right above an unclaimed body: attach on position alone (>= MIN_ATTACH)
@@ -531,12 +531,16 @@ def _article(body: Body, mastheads: list[Masthead]) -> Article:
         heading = headed[0].heading
         article.meta_blocks.append(Block("headline", heading.text, heading.start, heading.end))
     article.meta_blocks += [Block("byline", b.text, b.start, b.end) for m in mastheads for b in m.bylines]
-    article.meta_blocks += [Block("source", s.text, s.start, s.end) for s in body.sources]
+    # A byline in brackets under the text closes the article as a source credit does.
+    article.meta_blocks += [Block("byline" if is_trailing_byline(s.text) else "source", s.text, s.start, s.end)
+                            for s in body.sources]
+    credits = [s for s in body.sources if not is_trailing_byline(s.text)]
     bylines = [b.text for m in mastheads for b in m.bylines]
+    bylines += [source_name(s.text) for s in body.sources if is_trailing_byline(s.text)]
     if bylines:
         article.byline = " ".join(bylines)
-    if body.sources:
-        article.source = "；".join(source_name(s.text) for s in body.sources)
+    if credits:
+        article.source = "；".join(source_name(s.text) for s in credits)
     for block in body.blocks:
         kind = "subhead" if block.info.kind == "subhead" else "paragraph"
         article.blocks.append(Block(kind, block.text, block.start, block.end))

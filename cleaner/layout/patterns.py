@@ -48,6 +48,7 @@ SOURCE_LINE = regex.compile(
     r"|[^（）()，。,]{2,24}(?:[厅廳]|局|部|委|[办辦]|[会會]|院|社|[网網]|[报報]|[台臺]|站|[发發][布佈]|消息|供稿|官[网網]"
     r"|公[众眾][号號]|日[报報]|晚[报報]))\s*[）)]$"
 )
+BRACKETED = regex.compile(r"^[（(]\s*([^（）()]{2,30}?)\s*[）)]$")
 # A credit glued to the end of a paragraph: `…示范标杆。（据广东省民政厅）`.
 TRAILING_SOURCE = regex.compile(r"(?<=[。！？”’])\s*[（(]\s*(?:[据據]|[来來]源[：:])[^（）()]{2,30}[）)]$")
 # Page furniture, part of no article: an editor's credit (`责任编辑：王芳`, `（本版编辑：李华）`:
@@ -92,7 +93,15 @@ def is_page_furniture(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_source_line(text: str) -> bool:
-    return len(text) <= 32 and bool(SOURCE_LINE.match(text))
+    """A credit closing an article: where the story comes from (`（据河北省民政厅）`), or
+    who wrote it, in brackets under the text (`（本报记者 张明）`)."""
+    return len(text) <= 32 and bool(SOURCE_LINE.match(text) or is_trailing_byline(text))
+
+
+def is_trailing_byline(text: str) -> bool:
+    """A byline in brackets, printed under its article's text: `（本报记者 张明）`."""
+    inner = BRACKETED.match(text)
+    return inner is not None and is_byline(inner.group(1))
 
 
 def source_name(text: str) -> str:

@@ -14,7 +14,7 @@ from cleaner.chars import CJK_PUNCT
 from cleaner.engine.context import Context
 from cleaner.engine.record import Edit
 from cleaner.engine.rule import rule
-from cleaner.layout.patterns import is_byline
+from cleaner.layout.patterns import is_byline, is_trailing_byline
 
 GAP_CHARS = " \u3000"  # every pattern below matches a run of them, no more
 GAP = f"[{GAP_CHARS}]+"
@@ -128,6 +128,8 @@ def space_inside_han(text: str, ctx: Context) -> Iterator[Edit]:
             offset += len(line)
             continue
         kind = types[index] if types and index < len(types) else _guess_kind(line)
+        if kind == "source" and is_trailing_byline(line.strip()):
+            kind = "byline"  # a byline in brackets under the text: `（本报记者 张明）`
         if kind in ("heading", "headline", "byline", "kicker", "furniture"):
             for m in MULTI_GAP.finditer(line):
                 yield Edit(offset + m.start(), offset + m.end(), " ")
