@@ -86,10 +86,14 @@ _layout_rule(
     "source-credit",
     "Set a source credit such as （据河北省民政厅） apart from the last paragraph.",
     """Why: a credit printed at the end of the last paragraph names where the story
-    comes from; it is not body text. It goes to the article's `source`.""",
+    comes from; it is not body text. It goes to the article's `source`. A byline in
+    brackets under the text (`（本报记者 张明）`) closes the article the same way; it goes
+    to the article's `byline`, printed under the headline.""",
     examples=[
         ("会议要求各地抓好落实，推动工作取得实效。(据陕西发布)",
          "会议要求各地抓好落实，推动工作取得实效。\n（据陕西发布）"),
+        ("社会救助工作会议召开\n会议要求各地抓好落实，推动工作取得实效。\n（本报记者 张明）",
+         "社会救助工作会议召开\n本报记者 张明\n会议要求各地抓好落实，推动工作取得实效。"),
     ],
 )
 _layout_rule(
