@@ -19,9 +19,12 @@ import regex
 # (■ as 于, 里, 口, =, `se`): kept as read, but the line is still a byline when a role word
 # follows it.
 # Traditional forms too (本報記者, 通訊員): the script is decided after the layout stage.
-_ROLE = (r"(?:(?:本[报報]|特[约約]|[见見][习習]|首席)?[记記]者|(?:本[报報])?通[讯訊][员員]|[实實][习習]生|撰稿"
+# Who sent the reporter comes first: this paper, a wire service, another paper or station
+# (`新华社记者`, `人民日报记者`, `本报特约记者`).
+_OUTLET = r"(?:本[报報]|新[华華]社|中新社|\p{Han}{1,6}?(?:社|[报報]|[台臺]|[网網]))"
+_ROLE = (rf"(?:{_OUTLET}?(?:特[约約]|[见見][习習]|首席)?[记記]者|(?:本[报報])?通[讯訊][员員]|[实實][习習]生|撰稿"
          r"|文[／/][图圖]|文|[图圖]|[摄攝]影|作者|(?:[责責]任)?[编編][辑輯]|[责責][编編])")
-_ROLE_GLUED = r"(?:(?:本[报報]|特[约約]|[见見][习習]|首席)?[记記]者|(?:本[报報])?通[讯訊][员員])"  # `本报记者皮磊`
+_ROLE_GLUED = rf"(?:{_OUTLET}?(?:特[约約]|[见見][习習]|首席)?[记記]者|(?:本[报報])?通[讯訊][员員])"  # `本报记者皮磊`
 _NAME = r"\p{Han}{2,4}(?:·\p{Han}{1,6})?"
 _NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME})*"
 _WIRE = (r"(?:本[报報][讯訊]|本[报報](?:\p{Han}{2,4})?(?:\d{1,2}月\d{1,2}日)?[讯訊]"
