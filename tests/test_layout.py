@@ -24,7 +24,9 @@ CLEANER = Cleaner(disable=["t2s"])
                                   # a role and a name (or a role) split by a slash or bar
                                   "文/张明", "文/本报记者 张明", "图｜李华", "文 / 张明",
                                   # another outlet's reporter
-                                  "新华社记者 张明", "人民日报记者 王芳", "本报特约记者 李华", "新华社记者李华"])
+                                  "新华社记者 张明", "人民日报记者 王芳", "本报特约记者 李华", "新华社记者李华",
+                                  # where the reporter filed from
+                                  "記者張明／台北報導", "【記者張明、李華／綜合報導】", "记者 张明/北京报道"])
 def test_bylines(text: str) -> None:
     assert is_byline(text)
 
@@ -32,7 +34,7 @@ def test_bylines(text: str) -> None:
 @pytest.mark.parametrize("text", ["编辑器软件是相当聪明的并", "记者注意到，指引多处提", "文件系统", "图表显示",
                                   "作者认为这一做法值得推广", "編輯器軟件是相當聰明的", "記者注意到，指引多處提",
                                   "里程碑记者会上公布", "● 加强组织领导", "■ 民生保障", "◆ 强化资金保障",
-                                  "新闻发布会记者提问"])
+                                  "新闻发布会记者提问", "文件/目录报道很多"])
 def test_role_words_opening_ordinary_words_are_not_bylines(text: str) -> None:
     assert not is_byline(text)
 

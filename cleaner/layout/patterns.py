@@ -34,7 +34,9 @@ _MISREAD_MARK = (r"(?:[于口日田回国里=≡1I|]|[a-z]{1,2})\s*"
 BYLINE = regex.compile(
     rf"^(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?"
     rf"(?:{_WIRE}(?:[（(]\s*(?:{_ROLE}[\s：:]*{_NAMES}\s*)+[）)])?"
-    rf"|(?:(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?(?:{_ROLE}[\s：:／/|｜]+{_NAMES}|{_ROLE_GLUED}{_NAME}$)\s*)+)$"
+    rf"|(?:(?:[■●▲◆□○★☆◎▪•]\s*|{_MISREAD_MARK})?(?:{_ROLE}[\s：:／/|｜]+{_NAMES}|{_ROLE_GLUED}{_NAME}$)\s*)+"
+    # where the reporter filed from (Taiwan, Hong Kong): `【記者張明／台北報導】`
+    rf"|[【\[]?\s*(?:{_ROLE}\s*)?{_NAMES}\s*[／/]\s*\p{{Han}}{{1,8}}(?:[报報][道导導]|[电電])\s*[】\]]?)$"
 )
 # A mark over names alone is a byline too (`■ 张明`, `● 张明 李华`), as is one over a
 # role word and names run together (`■本报记者邓晨春廖华英`: an OCR engine lost the
