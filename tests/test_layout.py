@@ -736,7 +736,8 @@ def test_a_first_line_short_by_its_lost_indent_goes_on_into_a_full_line_opening_
     assert [b.text[:4] for b in blocks] == ["今年以来", "园林部门", "一是新建"]
 
 
-@pytest.mark.parametrize("credit", ["里休闲。 本报记者 李华 摄", "里休闲（记者 张明 摄）", "里休闲。 通讯员 王芳摄"])
+@pytest.mark.parametrize("credit", ["里休闲。 本报记者 李华 摄", "里休闲（记者 张明 摄）", "里休闲。 通讯员 王芳摄",
+                                    "里休闲。 新华社发", "里休闲（受访者供图）", "里休闲（资料图片）"])
 def test_a_photo_caption_ends_with_its_credit(credit: str) -> None:
     # A 12-character column. A caption set in it ends with its photo credit, not with a
     # final mark: the paragraph after it is not glued on.
@@ -744,7 +745,14 @@ def test_a_photo_caption_ends_with_its_credit(credit: str) -> None:
              "园林部门表示，新建公", "园都配有座椅和步道，市民", "可以免费入园游览。"]
     blocks = CLEANER.run("\n".join(lines)).document.articles[0].blocks
     assert [b.text[:4] for b in blocks] == ["今年以来", "图为市民", "园林部门"]
-    assert blocks[1].text.endswith(("摄", "摄）"))
+    assert blocks[1].text.endswith(("摄", "摄）", "社发", "图）", "片）"))
+
+
+@pytest.mark.parametrize("line", ["记者来到现场拍摄", "请看下图", "资料显示，这项工作可供图",
+                                  "并把工作做得更好，新华社发"])
+def test_a_line_that_merely_ends_like_a_photo_credit_goes_on(line: str) -> None:
+    # `拍摄` + `到了…`, `可供图` + `书馆使用`, `新华社发` + `布`: cut at the wrap, not credits.
+    assert not make_line(0, 0, line).ends_sentence
 
 
 def test_jump_lines_are_set_apart_from_the_story_they_cut() -> None:

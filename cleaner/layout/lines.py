@@ -15,9 +15,14 @@ from cleaner.chars import CJK_CLOSE, CJK_FINAL, CJK_OPEN, CJK_PAUSE
 ENDS_SENTENCE = regex.compile(
     rf"[{CJK_FINAL}.!?][{regex.escape(CJK_CLOSE)}\"']*(?:[（(][^（）()]{{2,30}}[）)])?$"
 )
-# A photo caption ends with its credit, `本报记者 李华 摄` or `（新华社记者 张三 摄）`
-# (the spaces are gone by the time lines are read): no final mark, yet it ends there.
-ENDS_PHOTO_CREDIT = regex.compile(r"(?:记者|通讯员|摄影)[^。！？，；]{1,16}摄[）)]?$")
+# A photo caption ends with its credit, `本报记者 李华 摄`, `（新华社记者 张三 摄）`,
+# `新华社发`, `（受访者供图）`, `（资料图片）` (the spaces are gone by the time lines are
+# read): no final mark, yet it ends there.
+ENDS_PHOTO_CREDIT = regex.compile(
+    r"(?:(?:[记記]者|通[讯訊][员員]|[摄攝]影)[^。！？，；]{1,16}(?<!拍)[摄攝][）)]?"
+    # `新华社发` after a sentence (not `新华社发` + `布` cut at a wrap); the others in brackets
+    r"|(?:(?<=[。！？”])|[（(])新[华華]社[发發][）)]?|[（(][^（）()，。]{0,12}供[图圖][）)]|[（(][资資]料[图圖]片[）)])$"
+)
 ENDS_PAUSE = regex.compile(rf"[{CJK_PAUSE}{regex.escape(CJK_OPEN)},;:(\-—、]$")
 STARTS_CONTINUATION = regex.compile(rf"^[{CJK_PAUSE}{regex.escape(CJK_CLOSE)}{CJK_FINAL},.;:!?)]")
 SQUEEZABLE = re.compile(f"[{re.escape(CJK_OPEN + CJK_CLOSE + CJK_FINAL + CJK_PAUSE)}]")
@@ -64,7 +69,7 @@ class Line:
 # Cheap first checks: the last (first) character a pattern anchored at the end (start)
 # can match. `$` also matches before a final newline, so a text ending in one is checked in full.
 _SENTENCE_LAST = frozenset(CJK_FINAL + ".!?" + CJK_CLOSE + "\"'" + "）)") | {"\n"}
-_CREDIT_LAST = frozenset("摄）)")
+_CREDIT_LAST = frozenset("摄攝发發图圖片）)")
 _PAUSE_LAST = frozenset(CJK_PAUSE + CJK_OPEN + ",;:(-—、") | {"\n"}
 _CONTINUATION_FIRST = frozenset(CJK_PAUSE + CJK_CLOSE + CJK_FINAL + ",.;:!?)")
 HAS_CLAUSE_PUNCT_RE = re.compile(HAS_CLAUSE_PUNCT.pattern)  # `re`: faster on a plain class
