@@ -58,6 +58,7 @@ def test_no_han_character_is_lost(text: str) -> None:
 @example("，会议\n\n会议")  # a headline goes on no text that opens with a comma
 @example("1,000\n\n会议\n，\n会议")  # a comma alone under a line goes on from it
 @example("会议\n2025\n2025")  # digits repeated under a heading are no headline printed again
+@example("会议\n会议会议会议\n会议会议会议\n会议")  # a headline read as two blocks, printed again whole
 def test_cleaning_twice_changes_nothing(text: str) -> None:
     once = CLEANER.run(text).text
     assert CLEANER.run(once).text == once if once.strip() else True

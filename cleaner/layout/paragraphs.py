@@ -669,19 +669,25 @@ def _headline_printed_again(blocks: list[RawBlock]) -> list[RawBlock]:
             result.extend(run)
         else:
             title, cut = found
-            copy: list[Line] = []
-            seen = 0
-            for block in run:
-                keep = max(0, min(len(block.lines), cut - seen))
-                if keep:
-                    kept = RawBlock(block.kind, block.lines[:keep], block.gaps[:keep], block.level,
-                                    block.box_start, block.blank_before, block.hard_break_before)
-                    # Heading lines over the title that the copy repeats are its kicker.
-                    if 0 < title - seen < keep:
-                        kept.kicker_lines = title - seen
-                    result.append(kept)
-                seen += len(block.lines)
-                copy += block.lines[keep:]
+            seen = first = 0
+            while seen + len(run[first].lines) <= title:  # blocks wholly over the title stay as they are
+                result.append(run[first])
+                seen += len(run[first].lines)
+                first += 1
+            lines = [line for block in run[first:] for line in block.lines]
+            gaps = [gap for block in run[first:] for gap in block.gaps]
+            # The title is one headline, over however many blocks it was read as: the
+            # copy repeats it whole. Lines over it in its first block are its kicker.
+            head = cut - seen
+            joined = [Gap(True, 0.7, "one headline: the body's first line repeats it whole")
+                      if not gap.join else gap for gap in gaps[1:head]]
+            block = run[first]
+            kept = RawBlock(block.kind, lines[:head], [gaps[0], *joined], block.level, block.box_start,
+                            block.blank_before, block.hard_break_before)
+            if title > seen:
+                kept.kicker_lines = title - seen
+            result.append(kept)
+            copy = lines[head:]
             reason = "the headline printed again as the body's first line"
             gaps = [Gap(False, 0.8, reason)] + [Gap(True, 0.8, reason)] * (len(copy) - 1)
             result.append(RawBlock("paragraph", copy, gaps, hard_break_before=copy[0].hard_break_before))
