@@ -33,7 +33,7 @@ def test_bylines(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["编辑器软件是相当聪明的并", "记者注意到，指引多处提", "文件系统", "图表显示",
                                   "作者认为这一做法值得推广", "編輯器軟件是相當聰明的", "記者注意到，指引多處提",
-                                  "里程碑记者会上公布", "● 加强组织领导", "■ 民生保障", "◆ 强化资金保障",
+                                  "里程碑记者会上公布", "● 压实安全责任", "■ 民生保障", "◆ 强化隐患排查",
                                   "新闻发布会记者提问", "文件/目录报道很多"])
 def test_role_words_opening_ordinary_words_are_not_bylines(text: str) -> None:
     assert not is_byline(text)
@@ -55,7 +55,7 @@ def test_text_that_merely_opens_like_page_furniture_is_not(text: str) -> None:
 def test_an_editors_credit_under_an_article_is_no_part_of_it_and_keeps_its_spaces() -> None:
     # A full last line ending a sentence would let the next line go on; an editor's credit
     # (per page, no author) is set apart whole, with the space between two credits.
-    text = "\n".join(["社会救助工作会议召开", "会议要求，各地要抓好落实，推动", "工作取得新进展。各地要加大投",
+    text = "\n".join(["消防安全检查全面铺开", "会议要求，各地要抓好落实，推动", "工作取得新进展。各地要加大投",
                       "入，确保资金及时足额发放到位。", "（责任编辑：王芳　美术编辑：刘洋）"])
     document = CLEANER.run(text).document
     assert document.articles[0].blocks[-1].text.endswith("发放到位。")
@@ -630,15 +630,15 @@ def test_a_heading_set_apart_over_a_title_that_runs_into_its_body_is_its_kicker(
     # kicker, set smaller, as a block of its own over the title and its body. The kicker
     # says what the lead does not: by content it heads nothing.
     park = "\n".join(["市区新建三座口袋公园", *_in_column(PARK_LEAD)])
-    text = park + "\n\n便民惠民办实事\n\n养老服务中心实现全覆盖\n" + "\n".join(_in_column(CARE_LEAD))
+    text = park + "\n\n便民惠民办实事\n\n社区食堂实现街道全覆盖\n" + "\n".join(_in_column(CARE_LEAD))
     result = CLEANER.run(text)
     assert [(a.kicker, a.headline) for a in result.document.articles] == [
-        (None, "市区新建三座口袋公园"), ("便民惠民办实事", "养老服务中心实现全覆盖")]
+        (None, "市区新建三座口袋公园"), ("便民惠民办实事", "社区食堂实现街道全覆盖")]
     assert not result.document.fragments
     assert any(c.rule == "attach-headline" and c.before == "便民惠民办实事" for c in result.changes)
     # Where a blank line sets the body apart from its title too, nothing marks the line
     # over the title as set in another type size: it stays apart.
-    text = park + "\n\n便民惠民办实事\n\n养老服务中心实现全覆盖\n\n" + "\n".join(_in_column(CARE_LEAD))
+    text = park + "\n\n便民惠民办实事\n\n社区食堂实现街道全覆盖\n\n" + "\n".join(_in_column(CARE_LEAD))
     assert CLEANER.run(text).document.fragments[0].text == "便民惠民办实事"
 
 
@@ -648,16 +648,16 @@ def test_a_kicker_set_apart_over_its_title_is_no_loose_headline_for_a_headless_s
     # which is nearer evidence than the count of loose headlines on the page.
     park = "\n".join(["市区新建三座口袋公园", *_in_column(PARK_LEAD)])
     meals = "\n".join(["■ 本报记者 张明", *_in_column(MEALS_LEAD)])
-    text = meals + "\n\n" + park + "\n\n便民惠民办实事\n\n养老服务中心实现全覆盖\n" + "\n".join(_in_column(CARE_LEAD))
+    text = meals + "\n\n" + park + "\n\n便民惠民办实事\n\n社区食堂实现街道全覆盖\n" + "\n".join(_in_column(CARE_LEAD))
     articles = CLEANER.run(text).document.articles
     assert [(a.kicker, a.headline) for a in articles] == [
-        (None, None), (None, "市区新建三座口袋公园"), ("便民惠民办实事", "养老服务中心实现全覆盖")]
+        (None, None), (None, "市区新建三座口袋公园"), ("便民惠民办实事", "社区食堂实现街道全覆盖")]
 
 
 def test_a_wrapped_heading_over_a_wider_title_is_no_kicker() -> None:
     # A kicker in smaller type wraps wider than its title; one wrapped narrower is a title.
     park = "\n".join(["市区新建三座口袋公园", *_in_column(PARK_LEAD)])
-    text = park + "\n\n读书人的夜晚\n去处多了\n\n养老服务中心实现全覆盖\n" + "\n".join(_in_column(CARE_LEAD))
+    text = park + "\n\n读书人的夜晚\n去处多了\n\n社区食堂实现街道全覆盖\n" + "\n".join(_in_column(CARE_LEAD))
     assert [a.kicker for a in CLEANER.run(text).document.articles] == [None, None]
 
 
@@ -758,7 +758,7 @@ def test_a_line_that_merely_ends_like_a_photo_credit_goes_on(line: str) -> None:
 def test_jump_lines_are_set_apart_from_the_story_they_cut() -> None:
     # `（下转第2版）` under the last line of a column, `（上接第1版）` over the rest of the story
     # on another page: neither is text of the story, nor its headline.
-    cut = "\n".join(["社会救助工作会议召开", "会议要求，各地要抓好落实，推动", "工作取得新进展。各地要加大投",
+    cut = "\n".join(["消防安全检查全面铺开", "会议要求，各地要抓好落实，推动", "工作取得新进展。各地要加大投",
                      "入，确保资金及时足额发放", "（下转第2版）"])
     document = CLEANER.run(cut).document
     assert document.articles[0].blocks[-1].text.endswith("足额发放")
@@ -772,11 +772,11 @@ def test_jump_lines_are_set_apart_from_the_story_they_cut() -> None:
 def test_bullet_subheads_stay_inside_their_article() -> None:
     # A mark (● ■ ◆) before a phrase is a bullet set before a subhead, not a byline: it
     # opens no article.
-    text = "\n".join(["社会救助工作会议召开", "■ 本报记者 张明", "会议要求，各地要抓好落实，推动工作取得新进展。",
-                      "● 加强组织领导", "各级民政部门要把社会救助工作摆在突出位置，层层压实责任。",
-                      "● 强化资金保障", "各地要加大投入，确保资金及时足额发放到位。"])
+    text = "\n".join(["消防安全检查全面铺开", "■ 本报记者 张明", "会议要求，各地要抓好落实，推动工作取得新进展。",
+                      "● 健全工作机制", "各单位要把消防安全摆在突出位置，明确专人负责。",
+                      "● 强化隐患排查", "各地要加大投入，确保资金及时足额发放到位。"])
     articles = CLEANER.run(text).document.articles
-    assert [(a.headline, a.byline) for a in articles] == [("社会救助工作会议召开", "■ 本报记者 张明")]
+    assert [(a.headline, a.byline) for a in articles] == [("消防安全检查全面铺开", "■ 本报记者 张明")]
     assert [b.type for b in articles[0].blocks] == ["paragraph", "subhead", "paragraph", "subhead", "paragraph"]
 
 
@@ -784,21 +784,21 @@ def test_short_lines_over_lines_far_wider_read_as_no_column_of_their_own() -> No
     # One paragraph per line, under headlines short enough to read as a column of their
     # own: a line far wider than that "column" is none of its lines, so a headline as
     # wide as it is no line cut mid-sentence, and it heads the paragraph under it.
-    text = "\n".join(["社会救助工作会议召开", "会议要求，各地要抓好落实，推动工作取得新进展。", "",
+    text = "\n".join(["消防安全检查全面铺开", "会议要求，各地要抓好落实，推动工作取得新进展。", "",
                       "市区新建三座口袋公园", "今年以来，全市新建口袋公园十二座，已有八成向市民开放。", "",
-                      "养老服务中心实现全覆盖", "全市养老服务中心已实现街道全覆盖，老人在家门口就能吃饭。"])
+                      "社区食堂实现街道全覆盖", "全市社区食堂已覆盖所有街道，老人在家门口就能吃饭。"])
     articles = CLEANER.run(text).document.articles
-    assert [a.headline for a in articles] == ["社会救助工作会议召开", "市区新建三座口袋公园", "养老服务中心实现全覆盖"]
+    assert [a.headline for a in articles] == ["消防安全检查全面铺开", "市区新建三座口袋公园", "社区食堂实现街道全覆盖"]
     assert [len(a.blocks) for a in articles] == [1, 1, 1]
 
 
 @pytest.mark.parametrize("credit", ["（本报记者 张明）", "（通讯员 李华 记者 王芳）", "(记者 张明)"])
 def test_a_byline_in_brackets_under_the_text_closes_the_article_as_its_byline(credit: str) -> None:
     # 人民日报 and others print the reporter under the text, in brackets.
-    text = "\n".join(["社会救助工作会议召开", "会议要求，各地要抓好落实，推动工作", "取得新进展。各地要加大投入，确保",
+    text = "\n".join(["消防安全检查全面铺开", "会议要求，各地要抓好落实，推动工作", "取得新进展。各地要加大投入，确保",
                       "资金及时足额发放到位。", credit, "",
                       "市区新建三座口袋公园", "今年以来，全市新建口袋公园十二座，", "已有八成向市民开放。"])
     articles = CLEANER.run(text).document.articles
-    assert [a.headline for a in articles] == ["社会救助工作会议召开", "市区新建三座口袋公园"]
+    assert [a.headline for a in articles] == ["消防安全检查全面铺开", "市区新建三座口袋公园"]
     assert articles[0].byline == credit.strip("（）()") and articles[1].byline is None
     assert articles[0].source is None

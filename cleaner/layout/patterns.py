@@ -58,12 +58,13 @@ BRACKETED = regex.compile(r"^[（(]\s*([^（）()]{2,30}?)\s*[）)]$")
 TRAILING_SOURCE = regex.compile(r"(?<=[。！？”’])\s*[（(]\s*(?:[据據]|[来來]源[：:])[^（）()]{2,30}[）)]$")
 # Page furniture, part of no article: an editor's credit (`责任编辑：王芳`, `（本版编辑：李华）`:
 # editors are credited per page, not as authors), a running head or foot (`2025年3月10日
-# 星期一`, `第3版`) or a jump line (`（下转第2版）`, `（上接第1版）`: where a story goes on).
+# 星期一`, `中国社会报 3月10日 星期一`, `第3版`) or a jump line (`（下转第2版）`, `（上接第1版）`:
+# where a story goes on).
 # Alone on its line, without clause punctuation.
 PAGE_FURNITURE = regex.compile(
     r"^[（(]?\s*(?:(?:本版|[责責]任|美[术術]|[图圖]片|文字)?[编編][辑輯]|[责責][编編]|美[编編]|校[对對]|[审審][核稿]"
     r"|版式(?:[设設][计計])?|制[图圖])[：:]\s*[^，。；,;]{1,30}$"
-    r"|^(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s+[^，。；,;]{1,24})?$"
+    r"|^(?:[^，。；,;\s]{1,12}\s+)*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s+[^，。；,;]{1,24})?$"
     r"|^(?:第\s*)?[A-Z]?\d{1,3}\s*版(?:\s+[^，。；,;]{1,12})?$"
     r"|^[（(]?\s*(?:上接|下转|[转轉]|接|紧接|[续續])第?\s*[A-Z]?\d{1,3}\s*版(?:\s*\S{0,6})?\s*[）)]?$"
 )
