@@ -41,13 +41,15 @@ def test_role_words_opening_ordinary_words_are_not_bylines(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["责任编辑：刘洋", "（本版编辑：李华）", "责编：张三 校对：李四", "美术编辑：王芳",
                                   "2025年3月10日 星期一", "3月10日 星期一 第3版", "第3版", "A3版 要闻",
-                                  "（下转第2版）", "（上接第1版）", "(转A3版)", "紧接第1版"])
+                                  "（下转第2版）", "（上接第1版）", "(转A3版)", "紧接第1版",
+                                  "滨江日报 2025年3月10日 星期一", "3 滨江日报 3月10日 星期一 要闻"])
 def test_page_furniture(text: str) -> None:
     assert is_page_furniture(text)
 
 
 @pytest.mark.parametrize("text", ["编辑器可以设置字体", "第4版处理了这些问题", "3月10日星期一，全市召开会议",
-                                  "编辑：", "校对工作由专人负责", "■ 本报记者 张明", "接第1版的内容，继续介绍"])
+                                  "编辑：", "校对工作由专人负责", "■ 本报记者 张明", "接第1版的内容，继续介绍",
+                                  "3月10日星期一召开会议"])
 def test_text_that_merely_opens_like_page_furniture_is_not(text: str) -> None:
     assert not is_page_furniture(text)
 
