@@ -46,7 +46,7 @@ def local_column_widths(lines: list[Line], furniture: list[bool] | None = None) 
     the column width is the width that most lines nearby fill (see `_support`).
     Columns change width within a page (and within a story, where text runs around
     a picture), so only the six lines before and after count. `furniture`: which lines
-    are bylines, credits or Markdown headings, if known (see `_furniture`).
+    are bylines, credits, page furniture or Markdown headings, if known (see `_furniture`).
     """
     if furniture is None:
         column = [line.width <= MAX_COLUMN_WIDTH and not _furniture(line.text) for line in lines]
