@@ -54,11 +54,14 @@ def test_text_that_merely_opens_like_page_furniture_is_not(text: str) -> None:
     assert not is_page_furniture(text)
 
 
+# A headline over a story set in a 15-character column, the story's last line left out.
+FIRE_CHECK_AT_FIFTEEN = ["消防安全检查全面铺开", "会议要求，各地要抓好落实，推动", "工作取得新进展。各地要加大投"]
+
+
 def test_an_editors_credit_under_an_article_is_no_part_of_it_and_keeps_its_spaces() -> None:
     # A full last line ending a sentence would let the next line go on; an editor's credit
     # (per page, no author) is set apart whole, with the space between two credits.
-    text = "\n".join(["消防安全检查全面铺开", "会议要求，各地要抓好落实，推动", "工作取得新进展。各地要加大投",
-                      "入，确保资金及时足额发放到位。", "（责任编辑：王芳　美术编辑：刘洋）"])
+    text = "\n".join([*FIRE_CHECK_AT_FIFTEEN, "入，确保资金及时足额发放到位。", "（责任编辑：王芳　美术编辑：刘洋）"])
     document = CLEANER.run(text).document
     assert document.articles[0].blocks[-1].text.endswith("发放到位。")
     assert [f.text for f in document.fragments] == ["（责任编辑：王芳 美术编辑：刘洋）"]
@@ -760,8 +763,7 @@ def test_a_line_that_merely_ends_like_a_photo_credit_goes_on(line: str) -> None:
 def test_jump_lines_are_set_apart_from_the_story_they_cut() -> None:
     # `（下转第2版）` under the last line of a column, `（上接第1版）` over the rest of the story
     # on another page: neither is text of the story, nor its headline.
-    cut = "\n".join(["消防安全检查全面铺开", "会议要求，各地要抓好落实，推动", "工作取得新进展。各地要加大投",
-                     "入，确保资金及时足额发放", "（下转第2版）"])
+    cut = "\n".join([*FIRE_CHECK_AT_FIFTEEN, "入，确保资金及时足额发放", "（下转第2版）"])
     document = CLEANER.run(cut).document
     assert document.articles[0].blocks[-1].text.endswith("足额发放")
     assert [f.text for f in document.fragments] == ["（下转第2版）"]

@@ -532,11 +532,12 @@ def _article(body: Body, mastheads: list[Masthead]) -> Article:
         article.meta_blocks.append(Block("headline", heading.text, heading.start, heading.end))
     article.meta_blocks += [Block("byline", b.text, b.start, b.end) for m in mastheads for b in m.bylines]
     # A byline in brackets under the text closes the article as a source credit does.
-    article.meta_blocks += [Block("byline" if is_trailing_byline(s.text) else "source", s.text, s.start, s.end)
-                            for s in body.sources]
-    credits = [s for s in body.sources if not is_trailing_byline(s.text)]
+    signed = [is_trailing_byline(s.text) for s in body.sources]
+    article.meta_blocks += [Block("byline" if byline else "source", s.text, s.start, s.end)
+                            for s, byline in zip(body.sources, signed, strict=True)]
+    credits = [s for s, byline in zip(body.sources, signed, strict=True) if not byline]
     bylines = [b.text for m in mastheads for b in m.bylines]
-    bylines += [source_name(s.text) for s in body.sources if is_trailing_byline(s.text)]
+    bylines += [source_name(s.text) for s, byline in zip(body.sources, signed, strict=True) if byline]
     if bylines:
         article.byline = " ".join(bylines)
     if credits:

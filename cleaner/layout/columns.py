@@ -17,6 +17,7 @@ from cleaner.layout.patterns import MARKDOWN_HEADING, is_byline, is_page_furnitu
 MAX_COLUMN_WIDTH = 48
 MIN_COLUMN_WIDTH = 12  # six characters: narrower "columns" are lists or noise
 NEIGHBOURS = 6
+COLUMN_SLACK = 6  # cells a line may run over its column's width and still be in it
 EXACT = regex.compile(r"\p{Han}+")
 # What opens a line because it could not be split from what follows it, so it did not fit
 # at the end of the line above: a character with the marks after it (a closing mark
@@ -99,7 +100,7 @@ def local_column_widths(lines: list[Line], furniture: list[bool] | None = None) 
         result.append(width if filling >= 2 else None)  # one line is no column
     # A line far wider than its neighbours' column is not in it (a headline, a long
     # paragraph line).
-    result = [w if w is None or line.width <= w + 6 else None for w, line in zip(result, lines, strict=True)]
+    result = [w if w is None or line.width <= w + COLUMN_SLACK else None for w, line in zip(result, lines, strict=True)]
     return result
 
 

@@ -13,8 +13,8 @@ from itertools import pairwise
 
 import regex
 
-from cleaner.chars import CJK_OPEN
-from cleaner.layout.columns import PageShape
+from cleaner.chars import CJK_OPEN, HAN_RE
+from cleaner.layout.columns import COLUMN_SLACK, PageShape
 from cleaner.layout.headlines import LEAD_CHARS, match_score
 from cleaner.layout.lines import ENDS_PHOTO_CREDIT, Line, make_line, text_width
 from cleaner.layout.patterns import (
@@ -48,8 +48,6 @@ MAX_HEADING_LINE = 40  # characters; longer lines without punctuation are text
 MAX_HEADING_CHARS = 48  # a headline with its kicker, over however many lines
 # A paragraph often opens with a short adverbial and a comma: `会上，` `同时，` `下一步，`.
 OPENER_CLAUSE = regex.compile(r"^\p{Han}{1,4}[，,]")
-HAN_CHAR = regex.compile(r"\p{Han}")
-COLUMN_SLACK = 6  # cells a line may run over its column's width and still be in it (columns.py)
 LONG_LINE = 20  # characters: a line this long that stops mid-sentence was cut, not ended
 
 
@@ -700,7 +698,7 @@ def _repeated_tail(texts: list[str]) -> tuple[int, int] | None:
     A headline holds words: a repeat of digits or letters alone (`2025`) is none."""
     for cut in range(1, len(texts)):
         tail = "".join(texts[cut:])
-        if len(HAN_CHAR.findall(tail)) < STACK_MIN_CHARS:
+        if len(HAN_RE.findall(tail)) < STACK_MIN_CHARS:
             break
         before = ""
         for start in range(cut - 1, -1, -1):

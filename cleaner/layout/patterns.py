@@ -40,7 +40,7 @@ BYLINE = regex.compile(
 )
 # A mark over names alone is a byline too (`■ 张明`, `● 张明 李华`), as is one over a
 # role word and names run together (`■本报记者邓晨春廖华英`: an OCR engine lost the
-# space); a mark over a phrase (`● 加强组织领导`) is a bullet, set before subheads and
+# space); a mark over a phrase (`● 健全工作机制`) is a bullet, set before subheads and
 # list items.
 BYLINE_MARK = regex.compile(
     rf"^[■●▲◆□○★☆◎▪]\s*(?:\p{{Han}}{{2,3}}|{_NAME}(?:[\s、，,]+{_NAME})+|{_ROLE_GLUED}\p{{Han}}{{2,16}})$"
