@@ -55,8 +55,7 @@ def _containment(headline: str, lead: str) -> float | None:
 def match_ceiling(headline: str, lead: str) -> float:
     """An upper bound of `match_score` from the bigrams alone (the alignment taken as
     perfect): a cheap check before the alignment, where most pairs fail."""
-    containment = _containment(headline, lead)
-    return 0.0 if containment is None else 0.7 * containment + 0.3
+    return match_ceilings(headline, [lead])[0]
 
 
 def match_ceilings(headline: str, leads: list[str]) -> list[float]:
